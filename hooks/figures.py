@@ -1,0 +1,133 @@
+"""Draw every figure at build time, from the script in snippets/ that the page shows.
+
+A page refers to a figure by the path ``figures/NAME.svg`` and shows its code with
+``--8<-- "NAME.py"``. For every figure a page refers to, this hook runs
+``snippets/NAME.py`` in a fresh interpreter, inside an empty directory, with the
+project's ``snippets/matplotlibrc`` and ``SOURCE_DATE_EPOCH`` set (so the SVG is
+byte-identical from one build to the next), and adds the ``NAME.svg`` the script
+writes to the site as ``figures/NAME.svg``.
+
+Results are cached in ``.cache/figures/`` (or ``$FIGURE_CACHE_DIR``), keyed by the
+content of the script, of matplotlibrc, of this file and by the versions of Python,
+NumPy and Matplotlib: an unchanged figure is not redrawn, an edited one is (also
+under ``mkdocs serve``, which watches snippets/).
+
+A script that raises, or that does not write ``NAME.svg``, fails the build with a
+message that names the script and the pages that use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+MATPLOTLIBRC = SNIPPETS / "matplotlibrc"
+FIGURE_REF = re.compile(r"figures/([A-Za-z0-9_-]+)\.svg")
+TIMEOUT_S = 300
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("FIGURE_CACHE_DIR", ROOT / ".cache" / "figures"))
+
+
+def snippet_env() -> dict[str, str]:
+    """The environment a figure script runs in (shared with the tests)."""
+    env = dict(os.environ)
+    env.update(
+        MPLBACKEND="Agg",
+        MATPLOTLIBRC=str(MATPLOTLIBRC),
+        SOURCE_DATE_EPOCH="0",
+        PYTHONHASHSEED="0",
+    )
+    return env
+
+
+def run_snippet(script: Path, workdir: Path) -> subprocess.CompletedProcess:
+    """Run one script the way a reader would (``python NAME.py``), in ``workdir``."""
+    return subprocess.run(
+        [sys.executable, str(script)],
+        cwd=workdir,
+        env=snippet_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
+
+
+def cache_key(script: Path) -> str:
+    digest = hashlib.sha256()
+    for path in (script, MATPLOTLIBRC, Path(__file__)):
+        digest.update(path.read_bytes())
+    for dist in ("numpy", "matplotlib"):
+        digest.update(f"{dist}=={metadata.version(dist)}".encode())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()[:16]
+
+
+def render(name: str, users: list[str] | None = None) -> Path:
+    """Return the cache folder that holds ``figures/NAME.svg``, drawing it if needed."""
+    script = SNIPPETS / f"{name}.py"
+    used_by = f" (used by {', '.join(users)})" if users else ""
+    if not script.is_file():
+        raise PluginError(f"Figure 'figures/{name}.svg'{used_by}: no script snippets/{name}.py")
+    key = cache_key(script)
+    folder = cache_dir() / name / key
+    target = folder / "figures" / f"{name}.svg"
+    if target.is_file():
+        return folder
+    with tempfile.TemporaryDirectory(prefix=f"figure-{name}-") as tmp:
+        result = run_snippet(script, Path(tmp))
+        produced = Path(tmp) / f"{name}.svg"
+        if result.returncode != 0:
+            raise PluginError(
+                f"Figure script snippets/{name}.py{used_by} failed "
+                f"(exit {result.returncode}):\n{result.stderr.strip()[-3000:]}"
+            )
+        if not produced.is_file():
+            raise PluginError(f"Figure script snippets/{name}.py{used_by} ran but wrote no {name}.svg")
+        # Drop stale versions of this figure, then store the new one.
+        shutil.rmtree(cache_dir() / name, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(produced, target)
+    return folder
+
+
+def figures_used(files: Files) -> dict[str, list[str]]:
+    """Map each figure name to the pages (source paths) that refer to it."""
+    used: dict[str, list[str]] = {}
+    for file in files.documentation_pages():
+        if not file.src_uri.endswith(".md"):
+            continue
+        for name in FIGURE_REF.findall(file.content_string):
+            used.setdefault(name, []).append(file.src_uri)
+    return dict(sorted(used.items()))
+
+
+def on_files(files: Files, config) -> Files:
+    used = figures_used(files)
+    # Two cores: draw missing figures in parallel (each is its own process).
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        folders = dict(zip(used, pool.map(lambda item: render(*item), used.items())))
+    for name, folder in folders.items():
+        files.append(
+            File(
+                f"figures/{name}.svg",
+                src_dir=str(folder),
+                dest_dir=config["site_dir"],
+                use_directory_urls=config["use_directory_urls"],
+            )
+        )
+    return files

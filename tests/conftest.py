@@ -1,0 +1,66 @@
+"""Fixtures shared by the tests: a built site, figure scripts, a project copy.
+
+(The code-block collection lives in codeblocks_ext.py, a plugin loaded by pytest.ini.)
+"""
+
+from __future__ import annotations
+
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mdtools import ROOT, SNIPPETS
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+# --- 3. fixtures ------------------------------------------------------------------
+
+def mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run MkDocs from this environment; output is captured for the assertions."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per test session with ``mkdocs build --strict``."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs("build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return out
+
+
+@pytest.fixture
+def run_snippet(tmp_path, monkeypatch):
+    """Run snippets/NAME.py in an empty directory and return its global variables."""
+    import matplotlib.pyplot as plt
+
+    def run(name: str) -> dict:
+        monkeypatch.chdir(tmp_path)
+        try:
+            return runpy.run_path(str(SNIPPETS / f"{name}.py"), run_name="__main__")
+        finally:
+            plt.close("all")
+
+    return run
+
+
+def copy_project(dest: Path) -> Path:
+    """A throw-away copy of the project, to break things in (tests of failures)."""
+    for name in ("docs", "snippets", "hooks"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest

@@ -1,0 +1,63 @@
+"""Every figure script in snippets/ runs on its own, draws NAME.svg
+deterministically, imports nothing but NumPy, Matplotlib and the standard
+library, is shown in both languages, and has a test of its claims.
+
+Adding snippets/NAME.py is enough for these tests to pick it up.
+"""
+
+import ast
+import sys
+
+import pytest
+
+import figures  # hooks/figures.py: the build's own runner (pytest.ini puts hooks/ on the path)
+from mdtools import DOCS, ROOT, SNIPPETS, english_pages, chinese_twin, rel, structure
+
+SCRIPTS = sorted(SNIPPETS.glob("*.py"))
+ALLOWED = {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
+
+
+def test_there_are_figure_scripts():
+    assert SCRIPTS, "snippets/ holds no figure script"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_runs_standalone_and_draws_the_same_svg_twice(script, tmp_path):
+    drawings = []
+    for attempt in ("first", "second"):
+        workdir = tmp_path / attempt
+        workdir.mkdir()
+        result = figures.run_snippet(script, workdir)
+        assert result.returncode == 0, f"python snippets/{script.name} failed:\n{result.stderr}"
+        svg = workdir / f"{script.stem}.svg"
+        assert svg.is_file(), f"snippets/{script.name} must write {script.stem}.svg to the current directory"
+        drawings.append(svg.read_bytes())
+    assert drawings[0].lstrip().startswith(b"<?xml") and b"<svg" in drawings[0]
+    assert drawings[0] == drawings[1], f"snippets/{script.name} draws a different SVG each time"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_imports_only_numpy_matplotlib_and_stdlib(script):
+    tree = ast.parse(script.read_text(encoding="utf-8"))
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and node.module}
+    assert imported <= ALLOWED, f"snippets/{script.name} imports {sorted(imported - ALLOWED)}: readers copy it alone"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_is_shown_with_its_figure_in_both_languages(script):
+    shown = [page for page in english_pages()
+             if script.name in structure(page).includes and script.stem in structure(page).figures]
+    assert shown, f"no page in docs/ both includes snippets/{script.name} and shows figures/{script.stem}.svg"
+    for page in shown:
+        twin = chinese_twin(page)
+        assert twin.is_file() and script.name in structure(twin).includes, \
+            f"{rel(page)} shows snippets/{script.name}, {rel(twin)} does not"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_has_a_test_of_its_claims(script):
+    claims = ROOT / "tests" / "claims" / f"test_{script.stem}.py"
+    assert claims.is_file(), f"snippets/{script.name} has no test of the numbers its page states ({rel(claims)})"
