@@ -25,7 +25,7 @@ layers = np.arange(1, depth + 1)
 fig, ax = plt.subplots()
 for c in scales:
     ax.semilogy(layers, norms[c], label=f"$c = {c}$")
-ax.set_xlabel("layer $l$")
+ax.set_xlabel("$l$")
 ax.set_ylabel(r"$\|a^{[l]}\|_2$")
 ax.set_title(r"$W^{[l]} = c\,I,\quad x = (1, 1)$")
 ax.legend(loc="upper left", ncols=2)

@@ -199,3 +199,27 @@ def test_a_broken_link_fails_the_build_naming_the_page(project):
     page.write_text(page.read_text() + "\n[断开的链接](no-such-page.md)\n")
     result = build_copy(project)
     assert result.returncode != 0 and "index.zh.md" in result.stderr and "no-such-page.md" in result.stderr
+
+
+# --- math -----------------------------------------------------------------------------
+
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+
+
+def test_every_formula_renders_with_katex(site):
+    import html as html_lib
+    import subprocess
+
+    formulas = []
+    for page in built_pages(site):
+        for tag, body in ARITHMATEX.findall(page.read_text(encoding="utf-8")):
+            tex = html_lib.unescape(body).strip()
+            display = tex.startswith("\\[")
+            formulas.append([str(page.relative_to(site)), tex[2:-2], display])
+    assert formulas, "no formula found in the built pages"
+    result = subprocess.run(["node", str(ROOT / "tests" / "katex_check.js")], input=json.dumps(formulas),
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    failures = json.loads(result.stdout)
+    assert not failures, "KaTeX cannot render:\n" + "\n".join(
+        f"  {f['where']}: {f['tex']!r}: {f['error']}" for f in failures)

@@ -61,3 +61,34 @@ def test_is_shown_with_its_figure_in_both_languages(script):
 def test_has_a_test_of_its_claims(script):
     claims = ROOT / "tests" / "claims" / f"test_{script.stem}.py"
     assert claims.is_file(), f"snippets/{script.name} has no test of the numbers its page states ({rel(claims)})"
+
+
+TEXT_CALLS = {"set_xlabel", "set_ylabel", "set_title", "suptitle", "text", "annotate", "set_label",
+              "xlabel", "ylabel", "title", "legend"}
+
+
+def words_outside_math(text: str) -> list[str]:
+    import re
+    prose = re.sub(r"\$[^$]*\$", " ", text)  # drop $...$ math
+    prose = re.sub(r"\{[^{}]*\}", " ", prose)  # drop format fields such as {c}
+    return re.findall(r"[^\W\d_]{2,}", prose)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_figure_text_is_language_neutral(script):
+    """Labels, titles and legends use math notation only: the same SVG serves both languages."""
+    tree = ast.parse(script.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        texts = []
+        if name in TEXT_CALLS:
+            texts += [a for a in node.args if isinstance(a, (ast.Constant, ast.JoinedStr))]
+        texts += [kw.value for kw in node.keywords if kw.arg in ("label", "title")]
+        for value in texts:
+            parts = [value] if isinstance(value, ast.Constant) else value.values
+            text = "".join(str(p.value) if isinstance(p, ast.Constant) else "{}" for p in parts)
+            if isinstance(text, str):
+                words = words_outside_math(text)
+                assert not words, f"snippets/{script.name}, line {node.lineno}: words {words} in figure text {text!r}"
