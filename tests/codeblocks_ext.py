@@ -22,7 +22,7 @@ import pytest
 import pytest_codeblocks.main as codeblocks_main
 import pytest_codeblocks.plugin as codeblocks_plugin
 
-from mdtools import FENCE, INCLUDE, PYTHON_LANGS, SNIPPETS, fence_language, rel
+from mdtools import FENCE, INCLUDE, PYTHON_LANGS, SNIPPETS, fence_language, is_notebook, rel
 
 os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(SNIPPETS / "matplotlibrc"))
 
@@ -61,7 +61,13 @@ def expand_markdown(path: Path) -> str:
 
 def extract_python_blocks(path, *args, **kwargs):
     blocks = codeblocks_main.extract_from_buffer(io.StringIO(expand_markdown(Path(path))))
-    return [block for block in blocks if block.syntax == "python"]
+    blocks = [block for block in blocks if block.syntax == "python"]
+    if blocks and is_notebook(Path(path).read_text(encoding="utf-8")):
+        # A notebook's cells share one namespace: run them as one block, in order.
+        for block in blocks[1:]:
+            blocks[0].code += block.code
+        blocks = blocks[:1]
+    return blocks
 
 
 codeblocks_plugin.extract_from_file = extract_python_blocks

@@ -58,9 +58,14 @@ def run_snippet(tmp_path, monkeypatch):
 
 
 def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the project, to break things in (tests of failures)."""
+    """A throw-away copy of the project, to break things in (tests of failures).
+
+    The build caches come along (they are keyed by content, so whatever a test
+    breaks is rebuilt, and whatever it leaves alone is not)."""
     for name in ("docs", "snippets", "hooks"):
         shutil.copytree(ROOT / name, dest / name)
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", dest / ".cache")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest

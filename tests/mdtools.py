@@ -15,7 +15,7 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 
 PYTHON_LANGS = {"python", "py", "python3"}
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`]*)$")
 HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
 INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 FIGURE = re.compile(r"figures/([A-Za-z0-9_-]+)\.svg")
@@ -73,9 +73,20 @@ def scan(text: str) -> tuple[list[Block], list[str]]:
     return blocks, outside
 
 
+def is_notebook(text: str) -> bool:
+    """A Jupytext-Markdown notebook: a kernelspec in the front matter."""
+    match = re.match(r"\A---\n(.*?)\n---\n", text, flags=re.S)
+    return bool(match and "kernelspec:" in match.group(1))
+
+
 def python_blocks(path: Path) -> list[Block]:
-    blocks, _ = scan(path.read_text(encoding="utf-8"))
-    return [b for b in blocks if b.language in PYTHON_LANGS]
+    """Python fences; in a notebook every cell after the first continues the first."""
+    text = path.read_text(encoding="utf-8")
+    blocks = [b for b in scan(text)[0] if b.language in PYTHON_LANGS]
+    if is_notebook(text):
+        for block in blocks[1:]:
+            block.continued = True
+    return blocks
 
 
 def structure(path: Path) -> Structure:

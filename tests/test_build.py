@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -34,9 +33,14 @@ class PageParser(HTMLParser):
         self.images: list[dict] = []
         self.lang_links: dict[str, str] = {}
         self.html_lang = None
+        self.inline_scripts: list[str] = []
+        self._in_inline_script = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "script" and not attrs.get("src"):
+            self._in_inline_script = True
+            self.inline_scripts.append("")
         if tag == "html":
             self.html_lang = attrs.get("lang")
         if tag == "link" and not FETCHED_LINK_RELS & set((attrs.get("rel") or "").split()):
@@ -48,6 +52,18 @@ class PageParser(HTMLParser):
             self.images.append(attrs)
         if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
             self.lang_links[attrs["hreflang"]] = attrs["href"]
+
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_inline_script = False
+
+    def handle_data(self, data):
+        if self._in_inline_script:
+            self.inline_scripts[-1] += data
+
+
+URL_IN_CODE = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*""")
 
 
 def parse(path: Path) -> PageParser:
@@ -99,8 +115,11 @@ def test_figures_are_in_the_pages_as_valid_svg(site):
 
 def test_no_request_leaves_the_origin(site):
     for page in built_pages(site):
-        outside = [url for url in parse(page).resources if leaves_origin(url)]
+        parsed = parse(page)
+        outside = [url for url in parsed.resources if leaves_origin(url)]
         assert not outside, f"{page.relative_to(site)} loads from outside the site: {outside}"
+        in_scripts = [url for script in parsed.inline_scripts for url in URL_IN_CODE.findall(script)]
+        assert not in_scripts, f"{page.relative_to(site)} has inline scripts that name outside URLs: {in_scripts}"
     for css in site.rglob("*.css"):
         urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8"))
         urls += re.findall(r"@import\s+['\"]([^'\"]+)", css.read_text(encoding="utf-8"))
@@ -159,16 +178,11 @@ def test_search_finds_every_page_that_contains_the_word(site, query, language):
 
 @pytest.fixture
 def project(tmp_path):
-    copy = copy_project(tmp_path / "project")
-    cache = ROOT / ".cache" / "figures"
-    if cache.is_dir():  # reuse figures already drawn (keys are content hashes)
-        shutil.copytree(cache, tmp_path / "cache")
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def build_copy(project: Path):
-    return mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project,
-                  env={"FIGURE_CACHE_DIR": str(project.parent / "cache")})
+    return mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
 
 
 def test_a_figure_script_that_raises_fails_the_build_naming_it(project):
@@ -204,6 +218,7 @@ def test_a_broken_link_fails_the_build_naming_the_page(project):
 # --- math -----------------------------------------------------------------------------
 
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+NOTEBOOK_MARKDOWN = re.compile(r'<div class="[^"]*jp-MarkdownOutput[^"]*"[^>]*>(.*?)</div>', re.S)
 
 
 def test_every_formula_renders_with_katex(site):
@@ -212,10 +227,16 @@ def test_every_formula_renders_with_katex(site):
 
     formulas = []
     for page in built_pages(site):
-        for tag, body in ARITHMATEX.findall(page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for tag, body in ARITHMATEX.findall(html):
             tex = html_lib.unescape(body).strip()
             display = tex.startswith("\\[")
             formulas.append([str(page.relative_to(site)), tex[2:-2], display])
+        # notebook pages keep Jupyter's $...$ and $$...$$ in their Markdown cells
+        for cell in NOTEBOOK_MARKDOWN.findall(html):
+            text = html_lib.unescape(re.sub(r"<code>.*?</code>|<[^>]+>", " ", cell, flags=re.S))
+            for display, inline in re.findall(r"\$\$(.+?)\$\$|\$(.+?)\$", text, flags=re.S):
+                formulas.append([str(page.relative_to(site)), display or inline, bool(display)])
     assert formulas, "no formula found in the built pages"
     result = subprocess.run(["node", str(ROOT / "tests" / "katex_check.js")], input=json.dumps(formulas),
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
