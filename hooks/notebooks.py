@@ -13,27 +13,40 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
    cells is typeset by the site's own KaTeX (assets/javascripts/katex-init.js).
 3. A real .ipynb to download. Next to each notebook page the hook writes
    ``NAME.ipynb`` (for lab.zh.md too: ``zh/lab/lab.ipynb``), converted by Jupytext,
-   with stable cell ids so that builds stay byte-identical.
+   with stable cell ids; the page's cell ids are renumbered the same way, so that
+   two clean builds are byte-identical.
 4. Folded solutions. Code cells tagged ``solution`` (Jupytext:
    ```` ```python tags=["solution"] jupyter={"source_hidden": true} ````) are
    wrapped in a collapsed <details> block, titled in the page's language. In
    JupyterLab, ``source_hidden`` folds them the same way.
+   Output images get an alt text in the page's language (nbconvert gives none).
 5. A notebook page that was not rendered fails the build, naming the notebook.
+6. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
+   pages render. Before the first build, this hook executes every notebook that
+   has no cache entry yet, all at once (each in its own kernel process), and
+   stores the results exactly where and how mkdocs-jupyter looks for them.
 """
 
 from __future__ import annotations
 
 import re
+import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+from mkdocs_jupyter import convert
+from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path, _get_nb_toc_tokens
 
 NBCONVERT_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+CELL_ID = re.compile(r'id="cell-id=[^"]*"')
 SOLUTION_CELL = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">'
 SOLUTION_TITLE = {"en": "Solution", "zh": "参考答案"}
+OUTPUT_IMAGE = re.compile(r'<img (?![^>]*\balt=)([^>]*src="data:image/)')
+OUTPUT_ALT = {"en": "Figure drawn by the code cell above; the text around it describes what it shows.",
+              "zh": "上方代码单元格绘制的图；周围的正文说明了图中的内容。"}
 MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>', re.S)
 
 
@@ -75,7 +88,15 @@ def on_post_page(output: str, page, config) -> str:
         raise PluginError(f"Notebook docs/{page.file.src_uri} was not rendered by mkdocs-jupyter")
     output = NBCONVERT_MATHJAX.sub("", output)
     output = MERMAID_LOADER.sub("", output)
-    output = fold_solutions(output, SOLUTION_TITLE.get(config["theme"]["language"], "Solution"))
+    # Jupytext gives cells random ids on every read: number them, as in the download
+    numbers = iter(range(10**6))
+    output = CELL_ID.sub(lambda match: f'id="cell-id=cell-{next(numbers)}"', output)
+    language = config["theme"]["language"]
+    output = fold_solutions(output, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
+    # scrollable code cells must be reachable by keyboard (as Material's own code blocks are)
+    output = output.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
+    alt = OUTPUT_ALT.get(language, OUTPUT_ALT["en"])
+    output = OUTPUT_IMAGE.sub(lambda match: f'<img alt="{alt}" {match.group(1)}', output)
     notebook = jupytext.read(page.file.abs_src_path)
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"
@@ -85,12 +106,49 @@ def on_post_page(output: str, page, config) -> str:
     return output
 
 
+def _notebooks(config) -> list[Path]:
+    return sorted(p for p in Path(config["docs_dir"]).rglob("*.md")
+                  if jupytext.read(p).metadata.get("kernelspec"))
+
+
+def _cache_path(path: Path, plugin) -> Path:
+    key = _compute_cache_key(str(path), plugin.config, plugin.config["execute"])
+    return _get_cache_path(plugin.config["cache_dir"], key)
+
+
+def _execute_into_cache(path: Path, plugin) -> None:
+    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render)."""
+    options = plugin.config
+    try:
+        body = convert.nb2html(
+            str(path), execute=options["execute"], kernel_name=options["kernel_name"],
+            theme=options["theme"], allow_errors=options["allow_errors"],
+            show_input=options["show_input"], no_input=options["no_input"],
+            no_prompt=options["no_prompt"], remove_tag_config=options["remove_tag_config"],
+            highlight_extra_classes=options["highlight_extra_classes"],
+            include_requirejs=options["include_requirejs"],
+            custom_mathjax_url=options["custom_mathjax_url"],
+        )
+    except Exception as error:
+        raise PluginError(f"Notebook docs/{path.name} failed to execute:\n{error}") from error
+    toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
+    target = _cache_path(path, plugin)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
+                      encoding="utf-8")
+
+
+def on_pre_build(config) -> None:
+    plugin = _jupyter(config)
+    if not (plugin.config["cache"] and plugin.config["execute"]):
+        return
+    pending = [p for p in _notebooks(config) if not _cache_path(p, plugin).exists()]
+    with ThreadPoolExecutor(max_workers=max(1, len(pending))) as pool:
+        list(pool.map(lambda path: _execute_into_cache(path, plugin), pending))
+
+
 @event_priority(50)
 def on_post_build(config) -> None:
     plugin = _jupyter(config)
-    if not plugin.config["cache"]:
-        return
-    for path in Path(config["docs_dir"]).rglob("*.md"):
-        if jupytext.read(path).metadata.get("kernelspec"):
-            key = _compute_cache_key(str(path), plugin.config, plugin.config["execute"])
-            plugin._used_cache_paths.add(_get_cache_path(plugin.config["cache_dir"], key))
+    if plugin.config["cache"]:
+        plugin._used_cache_paths.update(_cache_path(p, plugin) for p in _notebooks(config))

@@ -1,0 +1,209 @@
+"""What a reader experiences, checked in a real headless Chromium.
+
+Debian's `chromium`, driven by Playwright (browsers cannot be downloaded here), opens
+every page of both languages from the built site served on 127.0.0.1. Screenshots
+of each page, light and dark, go to artifacts/screenshots/.
+
+Without Chromium these tests skip locally with a message saying how to install it;
+in CI (CI=true) a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from mdtools import DOCS, ROOT, english_pages
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def page_urls() -> list[str]:
+    urls = []
+    for page in english_pages():
+        stem = page.relative_to(DOCS).with_suffix("").as_posix()
+        folder = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        urls += [f"/{folder}", f"/zh/{folder}"]
+    return urls
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = ("Chromium is not installed: `apt-get install chromium fonts-noto-cjk` "
+                   "(Debian), then run the tests again")
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run in CI: {message}")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def origin(site):
+    """The built site, served on 127.0.0.1 (port chosen by the system)."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Visit:
+    """One browser tab that records every request and every console error."""
+
+    def __init__(self, browser, origin: str, **context):
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.origin = origin
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, url: str):
+        self.page.goto(self.origin + url, wait_until="networkidle")
+        self.page.wait_for_function("() => !document.querySelector('.arithmatex') || "
+                                    "document.querySelector('.arithmatex .katex')")
+        return self.page
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests
+                if not url.startswith(self.origin + "/") and not url.startswith("data:")]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, origin):
+    visits = []
+
+    def make(**context):
+        visits.append(Visit(browser, origin, **context))
+        return visits[-1]
+
+    yield make
+    for v in visits:
+        v.close()
+
+
+def screenshot_name(url: str, scheme: str) -> str:
+    parts = [p for p in url.strip("/").split("/") if p] or ["index"]
+    if parts[0] != "zh":
+        parts.insert(0, "en")
+    if len(parts) == 1:
+        parts.append("index")
+    return "-".join(parts) + f"-{scheme}.png"
+
+
+@pytest.mark.parametrize("url", page_urls())
+def test_page_as_a_reader_sees_it(visit, url):
+    chinese = url.startswith("/zh/")
+    v = visit(viewport={"width": 1280, "height": 900})
+    page = v.open(url)
+
+    # math: every formula typeset by KaTeX, no raw delimiters left in the text
+    unrendered = page.evaluate("""() => [...document.querySelectorAll('.arithmatex')]
+        .filter(e => !e.querySelector('.katex')).length""")
+    assert unrendered == 0, f"{url}: {unrendered} formulas were not typeset"
+    text = page.evaluate("document.querySelector('.md-content').innerText")
+    assert "\\(" not in text and "\\[" not in text, f"{url}: raw math delimiters in the text"
+    notebook_text = page.evaluate("""() => [...document.querySelectorAll('.jp-MarkdownOutput')]
+        .map(e => e.innerText).join(' ')""")
+    assert not re.search(r"\$[^$\s][^$]*\$", notebook_text), f"{url}: raw $...$ math in a notebook cell"
+
+    # images: loaded, non-empty, with alt text in the page's language
+    images = page.evaluate("""() => [...document.querySelectorAll('.md-content img')].map(i => ({
+        src: i.getAttribute('src').slice(0, 60), alt: i.getAttribute('alt') || '',
+        ok: i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0}))""")
+    for image in images:
+        assert image["ok"], f"{url}: image {image['src']} did not load or has no size"
+        assert image["alt"].strip(), f"{url}: image {image['src']} has no alt text"
+        assert bool(CJK.search(image["alt"])) == chinese, f"{url}: alt text in the wrong language"
+
+    # light and dark, with screenshots for people to look at
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / screenshot_name(url, "light"), full_page=True)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.click("form[data-md-component=palette] label:visible")
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.screenshot(path=SCREENSHOTS / screenshot_name(url, "dark"), full_page=True)
+
+    # accessibility: no serious or critical axe-core violation
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`)""")
+    assert not violations, f"{url}: axe-core reports\n" + "\n".join(violations)
+
+    assert not v.errors, f"{url}: console errors {v.errors}"
+    assert not v.outside_requests(), f"{url}: requests outside the site {v.outside_requests()}"
+
+
+@pytest.mark.parametrize("url", page_urls())
+def test_language_selector_leads_to_the_same_page_and_back(visit, url):
+    v = visit()
+    page = v.open(url)
+    chinese = url.startswith("/zh/")
+    other, counterpart = ("en", url.removeprefix("/zh")) if chinese else ("zh", "/zh" + url)
+    page.hover(".md-header__option .md-select")
+    page.click(f'.md-select a[hreflang="{other}"]')
+    page.wait_for_url(v.origin + counterpart)
+    assert page.evaluate("document.documentElement.lang") == other
+    page.hover(".md-header__option .md-select")
+    page.click(f'.md-select a[hreflang="{"zh" if other == "en" else "en"}"]')
+    page.wait_for_url(v.origin + url)
+    assert not v.errors and not v.outside_requests()
+
+
+@pytest.mark.parametrize("url", page_urls())
+def test_usable_at_phone_width(visit, url):
+    v = visit(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    page = v.open(url)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{url}: the page scrolls sideways by {overflow}px at 375px"
+
+
+@pytest.mark.parametrize("start, query, expected, language", [
+    ("/zh/", "梯度", "/zh/vanishing-exploding-gradients/", "zh"),
+    ("/", "initialization", "/weight-initialization/", "en"),
+])
+def test_search_finds_the_right_pages(visit, site, start, query, expected, language):
+    v = visit()
+    page = v.open(start)
+    page.fill("input[data-md-component=search-query]", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a')]
+        .map(a => new URL(a.href).pathname)""")
+    assert any(link.startswith(expected) for link in links), f"search for {query!r} found {links}"
+    for link in set(links):  # every result really contains the word
+        text = (site / link.lstrip("/") / "index.html").read_text(encoding="utf-8").lower()
+        assert query.lower() in text, f"search for {query!r} returned {link}, which does not contain it"
+    if language == "zh":
+        assert sum(link.startswith("/zh/") for link in links) > len(links) / 2
+    assert not v.errors and not v.outside_requests()
