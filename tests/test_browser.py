@@ -196,8 +196,13 @@ def test_usable_at_phone_width(visit, url):
 def test_search_finds_the_right_pages(visit, site, start, query, expected, language):
     v = visit()
     page = v.open(start)
-    page.fill("input[data-md-component=search-query]", query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    field = "input[data-md-component=search-query]"
+    page.click(field)
+    # Material searches on key events; Chinese text arrives through an input method,
+    # so put the text in and finish with a key press, as an IME commit does.
+    page.fill(field, query)
+    page.press(field, "End")
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=15000)
     links = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a')]
         .map(a => new URL(a.href).pathname)""")
     assert any(link.startswith(expected) for link in links), f"search for {query!r} found {links}"
