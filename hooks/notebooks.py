@@ -21,7 +21,15 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
    JupyterLab, ``source_hidden`` folds them the same way.
    Output images get an alt text in the page's language (nbconvert gives none).
 5. A notebook page that was not rendered fails the build, naming the notebook.
-6. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
+6. Deterministic outputs. Whether two prints of one cell arrive as one output or
+   two depends on timing; nbclient can merge them (``coalesce_streams``), but
+   mkdocs-jupyter replaces the ExecutePreprocessor configuration, so the trait's
+   default is switched on here.
+7. A cache that knows what made it. mkdocs-jupyter keys its cache by notebook and
+   options only; the cache directory is therefore keyed here by this file and by
+   the versions of the packages that shape a notebook's output, and older
+   directories are removed.
+8. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
    pages render. Before the first build, this hook executes every notebook that
    has no cache entry yet, all at once (each in its own kernel process), and
    stores the results exactly where and how mkdocs-jupyter looks for them.
@@ -30,18 +38,27 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
 from __future__ import annotations
 
 import re
+import hashlib
 import json
+import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path
 
 import jupytext
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter import convert
+from nbconvert.preprocessors import ExecutePreprocessor
 from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path, _get_nb_toc_tokens
 
 NBCONVERT_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+ExecutePreprocessor.coalesce_streams.default_value = True  # see 6. above
+
 CELL_ID = re.compile(r'id="cell-id=[^"]*"')
+COPY_BUTTON = re.compile(r'(<clipboard-copy[^>]*\bfor=)"cell-\d+"')
+COPY_TEXT = re.compile(r'(<div class="clipboard-copy-txt" id=)"cell-\d+"')
 SOLUTION_CELL = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">'
 SOLUTION_TITLE = {"en": "Solution", "zh": "参考答案"}
 OUTPUT_IMAGE = re.compile(r'<img (?![^>]*\balt=)([^>]*src="data:image/)')
@@ -50,8 +67,25 @@ OUTPUT_ALT = {"en": "Figure drawn by the code cell above; the text around it des
 MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>', re.S)
 
 
+CACHE_ROOT = Path(__file__).resolve().parent.parent / ".cache" / "mkdocs-jupyter"
+SHAPES_OUTPUT = ["mkdocs-jupyter", "nbconvert", "nbclient", "jupytext", "ipykernel", "numpy", "matplotlib"]
+
+
 def _jupyter(config):
     return config.plugins["mkdocs-jupyter"]
+
+
+def on_config(config):
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in SHAPES_OUTPUT:
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    for variable in ("MPLBACKEND", "MATPLOTLIBRC"):  # kernels inherit these
+        value = os.environ.get(variable, "")
+        digest.update(f"{variable}={value}".encode())
+        if variable == "MATPLOTLIBRC" and Path(value).is_file():
+            digest.update(Path(value).read_bytes())
+    _jupyter(config).config["cache_dir"] = str(CACHE_ROOT / digest.hexdigest()[:16])
+    return config
 
 
 def _is_notebook(file, config) -> bool:
@@ -91,6 +125,12 @@ def on_post_page(output: str, page, config) -> str:
     # Jupytext gives cells random ids on every read: number them, as in the download
     numbers = iter(range(10**6))
     output = CELL_ID.sub(lambda match: f'id="cell-id=cell-{next(numbers)}"', output)
+    # mkdocs-jupyter numbers each cell's copy button and the text it copies from a
+    # counter shared by all notebooks of the process (and by threads): number them
+    # by position, so that the k-th button copies the k-th cell on every build
+    for pattern in (COPY_BUTTON, COPY_TEXT):
+        position = iter(range(10**6))
+        output = pattern.sub(lambda m: f'{m.group(1)}"cell-{next(position)}"', output)
     language = config["theme"]["language"]
     output = fold_solutions(output, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
     # scrollable code cells must be reachable by keyboard (as Material's own code blocks are)
@@ -152,3 +192,6 @@ def on_post_build(config) -> None:
     plugin = _jupyter(config)
     if plugin.config["cache"]:
         plugin._used_cache_paths.update(_cache_path(p, plugin) for p in _notebooks(config))
+        for old in CACHE_ROOT.iterdir() if CACHE_ROOT.is_dir() else []:
+            if old != Path(plugin.config["cache_dir"]):
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()

@@ -21,12 +21,24 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 # --- 3. fixtures ------------------------------------------------------------------
 
+def source_date_epoch() -> str:
+    """The commit time the build stamps into the sitemap (see hooks/reproducible.py)."""
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    return os.environ.get("SOURCE_DATE_EPOCH", stamp or "0")
+
+
 def mkdocs(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run MkDocs from this environment; output is captured for the assertions."""
+    """Run MkDocs from this environment; output is captured for the assertions.
+
+    Copies of the project are not git checkouts, so every build gets the same
+    SOURCE_DATE_EPOCH explicitly. The Matplotlib settings the code-block tests use
+    are not passed on: a build under pytest is the build a reader makes."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLBACKEND")}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env={**inherited, "SOURCE_DATE_EPOCH": source_date_epoch(), **(env or {})},
         capture_output=True,
         text=True,
         timeout=600,
@@ -57,14 +69,14 @@ def run_snippet(tmp_path, monkeypatch):
     return run
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, caches: bool = True) -> Path:
     """A throw-away copy of the project, to break things in (tests of failures).
 
-    The build caches come along (they are keyed by content, so whatever a test
-    breaks is rebuilt, and whatever it leaves alone is not)."""
+    The build caches come along unless caches=False (they are keyed by content, so
+    whatever a test breaks is rebuilt, and whatever it leaves alone is not)."""
     for name in ("docs", "snippets", "hooks"):
         shutil.copytree(ROOT / name, dest / name)
-    if (ROOT / ".cache").is_dir():
+    if caches and (ROOT / ".cache").is_dir():
         shutil.copytree(ROOT / ".cache", dest / ".cache")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
