@@ -12,7 +12,7 @@ STAMP := $(VENV)/.setup-done
 # Material >= 9.7.2 prints a banner about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test build lock clean
+.PHONY: setup serve test build bench lock clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,11 @@ test: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+# Performance budget (see README): build times, notebook run time, serve reaction,
+# site size and bytes per page.
+bench: setup
+	$(BIN)/python .ci/bench.py
 
 # Re-resolve requirements.txt from requirements.in (needs the registry).
 lock:

@@ -19,7 +19,8 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
    ```` ```python tags=["solution"] jupyter={"source_hidden": true} ````) are
    wrapped in a collapsed <details> block, titled in the page's language. In
    JupyterLab, ``source_hidden`` folds them the same way.
-   Output images get an alt text in the page's language (nbconvert gives none).
+   Output images get an alt text in the page's language (nbconvert gives none,
+   or an English placeholder).
 5. A notebook page that was not rendered fails the build, naming the notebook.
 6. Deterministic outputs. Whether two prints of one cell arrive as one output or
    two depends on timing; nbclient can merge them (``coalesce_streams``), but
@@ -62,6 +63,7 @@ COPY_TEXT = re.compile(r'(<div class="clipboard-copy-txt" id=)"cell-\d+"')
 SOLUTION_CELL = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">'
 SOLUTION_TITLE = {"en": "Solution", "zh": "参考答案"}
 OUTPUT_IMAGE = re.compile(r'<img (?![^>]*\balt=)([^>]*src="data:image/)')
+NBCONVERT_ALT = 'alt="No description has been provided for this image"'
 OUTPUT_ALT = {"en": "Figure drawn by the code cell above; the text around it describes what it shows.",
               "zh": "上方代码单元格绘制的图；周围的正文说明了图中的内容。"}
 MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>', re.S)
@@ -136,6 +138,7 @@ def on_post_page(output: str, page, config) -> str:
     # scrollable code cells must be reachable by keyboard (as Material's own code blocks are)
     output = output.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
     alt = OUTPUT_ALT.get(language, OUTPUT_ALT["en"])
+    output = output.replace(NBCONVERT_ALT, f'alt="{alt}"')  # nbconvert's placeholder
     output = OUTPUT_IMAGE.sub(lambda match: f'<img alt="{alt}" {match.group(1)}', output)
     notebook = jupytext.read(page.file.abs_src_path)
     for number, cell in enumerate(notebook.cells):

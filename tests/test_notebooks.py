@@ -40,6 +40,9 @@ def test_rendered_with_outputs_and_folded_solutions(site, page, chinese):
     title = "参考答案" if chinese else "Solution"
     assert solutions >= 3 and html.count(f'<details class="example"><summary>{title}</summary>') == solutions
     assert "cdnjs" not in html and "mathjax" not in html.lower()
+    alts = re.findall(r'<img alt="([^"]*)"[^>]*src="data:image/', html)
+    assert len(alts) == html.count('src="data:image/'), "a notebook output image has no alt text"
+    assert all(bool(CJK.search(alt)) == chinese for alt in alts), "output alt text in the wrong language"
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS, ids=rel)
