@@ -212,3 +212,17 @@ def test_search_finds_the_right_pages(visit, site, start, query, expected, langu
     if language == "zh":
         assert sum(link.startswith("/zh/") for link in links) > len(links) / 2
     assert not v.errors and not v.outside_requests()
+
+
+@pytest.mark.parametrize("url, touch", [("/weight-initialization/", False), ("/zh/weight-initialization/", True)])
+def test_glossary_definition_shows_on_hover_and_on_tap(visit, url, touch):
+    context = {"has_touch": True, "is_mobile": True, "viewport": {"width": 390, "height": 800}} if touch else {}
+    v = visit(**context)
+    page = v.open(url)
+    term = page.locator("abbr.glossary").first
+    definition = term.get_attribute("title")
+    term.scroll_into_view_if_needed()
+    term.tap() if touch else term.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    shown = page.evaluate("document.querySelector('.md-tooltip2--active').innerText")
+    assert shown.strip() == definition and bool(CJK.search(shown)) == url.startswith("/zh/")

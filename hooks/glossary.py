@@ -1,0 +1,99 @@
+"""The glossary, from one source of truth: docs/glossary.yml.
+
+Pages mark a term up as [[key]] (shown as the term in the page's language) or
+[[key|words as they read in the sentence]]. On each page, the first use of a term
+becomes <abbr class="glossary" title="definition" tabindex="0">, which Material's
+tooltips (feature content.tooltips) show on hover, on keyboard focus and on tap;
+later uses are plain text. A key that is not in the glossary fails the build,
+naming the page. Marks inside code fences are left alone.
+
+The glossary pages hold the line <!-- glossary -->, which becomes the table of all
+terms (English, Chinese, both definitions) with links to the pages that use each
+term, in the page's language.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+GLOSSARY = DOCS / "glossary.yml"
+MARK = re.compile(r"\[\[([a-z][a-z0-9-]+)(?:\|([^\]|]+))?\]\]")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+PLACEHOLDER = "<!-- glossary -->"
+HEADERS = {"en": "| English | Chinese | Definition | Used on |",
+           "zh": "| 英文 | 中文 | 定义 | 出现于 |"}
+
+
+def load() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+
+
+def language(src_uri: str) -> str:
+    return "zh" if src_uri.endswith(".zh.md") else "en"
+
+
+def outside_fences(markdown: str):
+    """Yield (line, inside_fence) for each line."""
+    fence = None
+    for line in markdown.splitlines(keepends=True):
+        match = FENCE.match(line)
+        if match and (fence is None or match.group(1)[0] == fence[0]):
+            fence = match.group(1) if fence is None else None
+            yield line, True
+        else:
+            yield line, fence is not None
+
+
+def usage(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """key -> [(page source path, page title)] for the pages of one language."""
+    used: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        if language(path.name) != lang or path.stem.split(".")[0] == "glossary":
+            continue
+        text = path.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+        link = path.relative_to(DOCS).as_posix().replace(".zh.md", ".md")
+        for key in dict.fromkeys(k for line, fenced in outside_fences(text) if not fenced
+                                 for k, _ in MARK.findall(line)):
+            used.setdefault(key, []).append((link, title))
+    return used
+
+
+def table(terms: dict[str, dict[str, str]], lang: str) -> str:
+    other = "zh" if lang == "en" else "en"
+    used = usage(lang)
+    rows = [HEADERS[lang], "| --- | --- | --- | --- |"]
+    for key, term in sorted(terms.items(), key=lambda item: item[1]["en"].lower()):
+        pages = ", ".join(f"[{title}]({link})" for link, title in used.get(key, [])) or "—"
+        rows.append(f'| <span id="{key}"></span>**{term["en"]}** | **{term["zh"]}** | '
+                    f'{term[lang + "_def"]}<br><small>{term[other + "_def"]}</small> | {pages} |')
+    return "\n".join(rows)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    terms = load()
+    lang = language(page.file.src_uri)
+    seen: set[str] = set()
+
+    def replace(match: re.Match) -> str:
+        key, text = match.group(1), match.group(2)
+        if key not in terms:
+            raise PluginError(f"docs/{page.file.src_uri}: glossary term [[{key}]] is not in docs/glossary.yml")
+        text = text or terms[key][lang]
+        if key in seen:
+            return text
+        seen.add(key)
+        definition = html.escape(terms[key][lang + "_def"], quote=True)
+        return f'<abbr class="glossary" title="{definition}" tabindex="0">{text}</abbr>'
+
+    lines = [line if fenced else MARK.sub(replace, line) for line, fenced in outside_fences(markdown)]
+    markdown = "".join(lines)
+    if PLACEHOLDER in markdown:
+        markdown = markdown.replace(PLACEHOLDER, table(terms, lang))
+    return markdown

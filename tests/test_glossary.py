@@ -1,0 +1,79 @@
+"""The glossary: one source (docs/glossary.yml), at least 30 complete entries, every
+term the pages mark up is in it, both languages mark the same terms, the first use
+on a page carries the definition in the page's language, and an unknown term fails
+the build naming the page. (test_browser.py checks the tooltip on hover and tap.)"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from conftest import copy_project, mkdocs
+from mdtools import DOCS, chinese_twin, english_pages, rel
+
+import glossary  # hooks/glossary.py
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+TERMS = yaml.safe_load((DOCS / "glossary.yml").read_text(encoding="utf-8"))
+ABBR = re.compile(r'<abbr class="glossary" title="([^"]*)" tabindex="0">')
+
+
+def marked(path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [key for line, fenced in glossary.outside_fences(text) if not fenced
+            for key, _ in glossary.MARK.findall(line)]
+
+
+def test_at_least_30_complete_entries_in_both_languages():
+    assert len(TERMS) >= 30
+    for key, term in TERMS.items():
+        assert set(term) == {"en", "zh", "en_def", "zh_def"}, f"glossary.yml: {key} is incomplete"
+        assert CJK.search(term["zh"]) and CJK.search(term["zh_def"]), f"glossary.yml: {key} has no Chinese"
+        assert not CJK.search(term["en"] + term["en_def"]), f"glossary.yml: {key}'s English has Chinese"
+    for required in ("vanishing-gradient", "exploding-gradient", "activation", "activation-function",
+                     "weight-initialization", "variance", "identity-matrix", "backpropagation",
+                     "learning-rate", "fan-in", "fan-out"):
+        assert required in TERMS
+
+
+def test_every_marked_term_is_in_the_glossary_and_both_languages_mark_the_same():
+    for page in english_pages():
+        twin = chinese_twin(page)
+        for path in (page, twin):
+            unknown = set(marked(path)) - set(TERMS)
+            assert not unknown, f"{rel(path)} marks terms that are not in docs/glossary.yml: {unknown}"
+        assert sorted(set(marked(page))) == sorted(set(marked(twin))), \
+            f"{rel(page)} and {rel(twin)} mark different glossary terms"
+
+
+def test_first_use_carries_the_definition_in_the_page_language(site):
+    pages_with_terms = 0
+    for page in site.rglob("index.html"):
+        titles = [html.unescape(t) for t in ABBR.findall(page.read_text(encoding="utf-8"))]
+        chinese = page.relative_to(site).parts[0] == "zh"
+        language = "zh_def" if chinese else "en_def"
+        definitions = {term[language] for term in TERMS.values()}
+        assert len(titles) == len(set(titles)), f"{page.relative_to(site)}: a term is explained twice"
+        assert all(title in definitions for title in titles), f"{page.relative_to(site)}: wrong definitions"
+        pages_with_terms += bool(titles)
+    assert pages_with_terms >= 8
+
+
+def test_glossary_pages_list_every_term_with_both_definitions(site):
+    for folder in ("glossary", "zh/glossary"):
+        text = html.unescape((site / folder / "index.html").read_text(encoding="utf-8"))
+        for key, term in TERMS.items():
+            assert f'id="{key}"' in text
+            for field in term.values():
+                assert field in text, f"{folder}: {key} lacks {field!r}"
+
+
+def test_an_unknown_term_fails_the_build_naming_the_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "weight-initialization.zh.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[no-such-term]]\n", encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert result.returncode != 0
+    assert "weight-initialization.zh.md" in result.stderr and "no-such-term" in result.stderr
