@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 BUDGET = {"cold build (s)": 30.0, "warm rebuild (s)": 5.0, "notebook run (s)": 20.0,
           "lecture page (bytes)": 1_000_000}
 LECTURE_PAGES = ["vanishing-exploding-gradients/", "weight-initialization/", "backpropagation-view/"]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ENV = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLBACKEND")}
 ENV.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=ENV.get("SOURCE_DATE_EPOCH", "0"))
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("docs", "snippets", "hooks"):
+    for name in ("docs", "snippets", "hooks", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

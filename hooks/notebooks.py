@@ -30,7 +30,9 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
    options only; the cache directory is therefore keyed here by this file and by
    the versions of the packages that shape a notebook's output, and older
    directories are removed.
-8. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
+8. Descriptions. A notebook's page description is read from its front matter's
+   ``jupyter.description`` (any other top-level key would become a raw cell).
+9. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
    pages render. Before the first build, this hook executes every notebook that
    has no cache entry yet, all at once (each in its own kernel process), and
    stores the results exactly where and how mkdocs-jupyter looks for them.
@@ -115,6 +117,15 @@ def fold_solutions(html: str, title: str) -> str:
         html = html[:start] + opening + html[start:position] + "</details>" + html[position:]
         start = html.find(SOLUTION_CELL, position + len(opening) + len("</details>"))
     return html
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """A notebook's page description lives in its notebook metadata (jupyter.description):
+    a top-level key would become a raw cell in the notebook."""
+    description = (page.meta.get("jupyter") or {}).get("description")
+    if description and _is_notebook(page.file, config):
+        page.meta["description"] = description
+    return markdown
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -74,7 +74,7 @@ def copy_project(dest: Path, caches: bool = True) -> Path:
 
     The build caches come along unless caches=False (they are keyed by content, so
     whatever a test breaks is rebuilt, and whatever it leaves alone is not)."""
-    for name in ("docs", "snippets", "hooks"):
+    for name in ("docs", "snippets", "hooks", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     if caches and (ROOT / ".cache").is_dir():
         shutil.copytree(ROOT / ".cache", dest / ".cache")
