@@ -19,30 +19,22 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from sandbox import copy_project, snippet_edit_shown_after  # noqa: E402
 BUDGET = {"cold build (s)": 30.0, "warm rebuild (s)": 5.0, "notebook run (s)": 20.0,
           "lecture page (bytes)": 1_000_000}
 LECTURE_PAGES = ["vanishing-exploding-gradients/", "weight-initialization/", "backpropagation-view/"]
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ENV = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLBACKEND")}
 ENV.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=ENV.get("SOURCE_DATE_EPOCH", "0"))
-
-
-def copy_project(dest: Path) -> Path:
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def timed_build(project: Path, site: Path) -> float:
@@ -66,39 +58,6 @@ def notebook_times(project: Path) -> dict[str, float]:
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         times[path.name] = time.perf_counter() - start
     return times
-
-
-def fetch(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read()
-    except OSError:
-        return None
-
-
-def serve_edit_time(project: Path) -> float:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/figures/deep_linear_activations.svg"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 180
-        while (before := fetch(url)) is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-        script = project / "snippets" / "deep_linear_activations.py"
-        script.write_text(script.read_text().replace("depth = 50 ", "depth = 49 "))
-        start = time.perf_counter()
-        while time.monotonic() < deadline:
-            after = fetch(url)
-            if after and after != before:
-                return time.perf_counter() - start
-            time.sleep(0.1)
-        raise RuntimeError("mkdocs serve did not show the edited figure within 180 s")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 COMPRESSED_BY_SERVER = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -166,13 +125,13 @@ def main() -> int:
         print(f"{name:38s} {value:10.1f} {unit}{verdict}" if unit == "s" else f"{name:38s} {value:10,.0f} {unit}{verdict}")
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        project = copy_project(Path(tmp) / "project")
+        project = copy_project(Path(tmp) / "project", caches=False)
         site = project / "site"
         report("cold build (s)", timed_build(project, site))
         report("warm rebuild (s)", timed_build(project, site))
         for name, seconds in notebook_times(project).items():
             report(f"notebook run: {name} (s)", seconds, budget_key="notebook run (s)")
-        report("serve: edited snippet shown (s)", serve_edit_time(project))
+        report("serve: edited snippet shown (s)", snippet_edit_shown_after(project, ENV))
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         report("site size (bytes)", total, unit="bytes")
         if not Path(CHROMIUM).exists():

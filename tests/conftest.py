@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import runpy
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,17 +66,3 @@ def run_snippet(tmp_path, monkeypatch):
             plt.close("all")
 
     return run
-
-
-def copy_project(dest: Path, caches: bool = True) -> Path:
-    """A throw-away copy of the project, to break things in (tests of failures).
-
-    The build caches come along unless caches=False (they are keyed by content, so
-    whatever a test breaks is rebuilt, and whatever it leaves alone is not)."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    if caches and (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", dest / ".cache")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest

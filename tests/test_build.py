@@ -12,7 +12,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import copy_project, mkdocs
+from conftest import mkdocs
+from sandbox import copy_project
 from mdtools import DOCS, ROOT, english_pages
 
 # --- helpers ----------------------------------------------------------------------

@@ -10,7 +10,8 @@ import re
 
 import yaml
 
-from conftest import copy_project, mkdocs
+from conftest import mkdocs
+from sandbox import copy_project
 from mdtools import DOCS, chinese_twin, english_pages, rel
 
 import glossary  # hooks/glossary.py

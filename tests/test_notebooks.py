@@ -12,7 +12,8 @@ import jupytext
 import nbformat
 import pytest
 
-from conftest import copy_project, mkdocs
+from conftest import mkdocs
+from sandbox import copy_project
 from mdtools import DOCS, english_pages, is_notebook, rel
 
 NOTEBOOKS = [p for p in english_pages() if is_notebook(p.read_text(encoding="utf-8"))]

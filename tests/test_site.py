@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from conftest import copy_project, mkdocs
+from conftest import mkdocs
+from sandbox import copy_project
 
 
 class Links(HTMLParser):
