@@ -32,7 +32,10 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
    directories are removed.
 8. Descriptions. A notebook's page description is read from its front matter's
    ``jupyter.description`` (any other top-level key would become a raw cell).
-9. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
+9. Styles in a file. nbconvert inlines ~590 KB of CSS in every notebook page; it
+   goes to notebook.css next to the page instead (cached by the browser, and not
+   parsed by the search indexer on every build).
+10. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
    pages render. Before the first build, this hook executes every notebook that
    has no cache entry yet, all at once (each in its own kernel process), and
    stores the results exactly where and how mkdocs-jupyter looks for them.
@@ -92,8 +95,19 @@ def on_config(config):
     return config
 
 
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def _has_kernelspec(path: Path) -> bool:
+    """A Jupytext-Markdown notebook: a kernelspec in the front matter (cheap check;
+    parsing every page with Jupytext, several times per build, was slow)."""
+    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    return bool(match and "kernelspec:" in match.group(1))
+
+
 def _is_notebook(file, config) -> bool:
-    return file.src_uri.endswith(".md") and _jupyter(config).should_include(file)
+    return file.src_uri.endswith(".md") and _has_kernelspec(Path(file.abs_src_path)) \
+        and _jupyter(config).should_include(file)
 
 
 def _download_name(src_uri: str) -> str:
@@ -117,6 +131,19 @@ def fold_solutions(html: str, title: str) -> str:
         html = html[:start] + opening + html[start:position] + "</details>" + html[position:]
         start = html.find(SOLUTION_CELL, position + len(opening) + len("</details>"))
     return html
+
+
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if not _is_notebook(page.file, config):
+        return html
+    styles = "\n".join(STYLE.findall(html))
+    target = Path(page.file.abs_dest_path).parent / "notebook.css"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(styles, encoding="utf-8")
+    return '<link rel="stylesheet" href="notebook.css">\n' + STYLE.sub("", html)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -161,8 +188,7 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def _notebooks(config) -> list[Path]:
-    return sorted(p for p in Path(config["docs_dir"]).rglob("*.md")
-                  if jupytext.read(p).metadata.get("kernelspec"))
+    return sorted(p for p in Path(config["docs_dir"]).rglob("*.md") if _has_kernelspec(p))
 
 
 def _cache_path(path: Path, plugin) -> Path:
