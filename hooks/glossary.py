@@ -26,6 +26,7 @@ GLOSSARY = DOCS / "glossary.yml"
 MARK = re.compile(r"\[\[([a-z][a-z0-9-]+)(?:\|([^\]|]+))?\]\]")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 PLACEHOLDER = "<!-- glossary -->"
+HOME = {"en": "Home", "zh": "首页"}  # the home page's heading is the site's name
 HEADERS = {"en": "| English | Chinese | Definition | Used on |",
            "zh": "| 英文 | 中文 | 定义 | 出现于 |"}
 
@@ -59,6 +60,7 @@ def usage(lang: str) -> dict[str, list[tuple[str, str]]]:
         text = path.read_text(encoding="utf-8")
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
         link = path.relative_to(DOCS).as_posix().replace(".zh.md", ".md")
+        title = HOME[lang] if link == "index.md" else title
         for key in dict.fromkeys(k for line, fenced in outside_fences(text) if not fenced
                                  for k, _ in MARK.findall(line)):
             used.setdefault(key, []).append((link, title))

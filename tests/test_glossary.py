@@ -71,6 +71,14 @@ def test_glossary_pages_list_every_term_with_both_definitions(site):
                 assert field in text, f"{folder}: {key} lacks {field!r}"
 
 
+def test_used_on_links_have_distinct_titles(site):
+    for folder in ("glossary", "zh/glossary"):
+        text = (site / folder / "index.html").read_text(encoding="utf-8")
+        for cell in re.findall(r"<td>((?:<a [^>]*>[^<]*</a>,? ?)+)</td>", text):
+            titles = re.findall(r">([^<]*)</a>", cell)
+            assert len(titles) == len(set(titles)), f"{folder}: two pages with one title: {titles}"
+
+
 def test_an_unknown_term_fails_the_build_naming_the_page(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "weight-initialization.zh.md"
