@@ -137,7 +137,7 @@ def main() -> int:
         if not Path(CHROMIUM).exists():
             print("per-page bytes: skipped, Chromium is not installed (apt-get install chromium)")
             return 1 if over else 0
-        print(f"\nbytes per page, first visit (raw by type; 'sent' = with gzip, as GitHub Pages serves)")
+        print("\nbytes per page, first visit (raw by type; 'sent' = with gzip, as GitHub Pages serves)")
         print(f"{'page':36s} {'document':>9s} {'css':>8s} {'js':>8s} {'fonts':>8s} {'images':>8s} "
               f"{'other':>8s} {'raw':>10s} {'sent':>9s}")
         for page_path, sizes in page_bytes(site).items():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from mdtools import DOCS, rel
+from mdtools import DOCS
 
 PAPERS = {"glorot2010": "proceedings.mlr.press/v9/glorot10a", "he2015delving": "arxiv.org/abs/1502.01852",
           "he2016resnet": "arxiv.org/abs/1512.03385", "lecun1998": "doi.org/10.1007/3-540-49430-8_2",

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 import figures  # hooks/figures.py: the build's own runner (pytest.ini puts hooks/ on the path)
-from mdtools import DOCS, ROOT, SNIPPETS, english_pages, chinese_twin, rel, structure
+from mdtools import ROOT, SNIPPETS, english_pages, chinese_twin, rel, structure
 
 SCRIPTS = sorted(SNIPPETS.glob("*.py"))
 ALLOWED = {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
