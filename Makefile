@@ -12,7 +12,7 @@ STAMP := $(VENV)/.setup-done
 # Material >= 9.7.2 prints a banner about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve test build bench lock clean
+.PHONY: setup serve test build bench lock clean translations-reviewed
 
 setup: $(STAMP)
 
@@ -35,6 +35,11 @@ build: setup
 # site size and bytes per page.
 bench: setup
 	$(BIN)/python .ci/bench.py
+
+# After updating a Chinese page (or glossary entry) to match its changed English
+# twin: record that the translation was reviewed (tools/translation_review.py).
+translations-reviewed: setup
+	$(BIN)/python tools/translation_review.py
 
 # Re-resolve requirements.txt from requirements.in (needs the registry).
 lock:

@@ -78,8 +78,12 @@ class Lecture:
         self.timed = bool(self.cues)
         self.check()
 
+    def where(self) -> str:
+        return (self.path.relative_to(ROOT).as_posix() if self.path.is_relative_to(ROOT)
+                else str(self.path))
+
     def fail(self, message: str) -> PluginError:
-        return PluginError(f"{self.path.relative_to(ROOT)} (page docs/{self.page}): {message}")
+        return PluginError(f"{self.where()} (page docs/{self.page}): {message}")
 
     def check(self) -> None:
         """Sections in order, contiguous, without overlap, covering every cue."""
@@ -111,7 +115,7 @@ class Lecture:
     def cue_start(self, n: int, where: str) -> float:
         if n not in self.cues:
             raise PluginError(f"{where}: cites cue {n} of lecture '{self.name}', which does not exist "
-                              f"(see {self.path.relative_to(ROOT)})")
+                              f"(see {self.where()})")
         return self.cues[n][0]
 
     def spans(self) -> list[tuple[str, float, float]]:
@@ -200,6 +204,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if lecture is not None:
         found = page_sections(markdown)
         wanted = [s["id"] for s in lecture.sections] + list(lecture.extra)
+        for sid in wanted:
+            if sid not in found:
+                raise PluginError(f"{where}: data/lectures/{lecture.name}.yml names section '{sid}', "
+                                  "which the page does not have")
         for sid in found:
             if sid is None:
                 raise PluginError(f"{where}: a section heading has no {{ #id }}; lecture pages "
@@ -207,10 +215,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             if sid not in wanted:
                 raise PluginError(f"{where}: section '{sid}' is not in data/lectures/{lecture.name}.yml "
                                   "(add it to 'sections' with its cues, or to 'extra')")
-        for sid in wanted:
-            if sid not in found:
-                raise PluginError(f"{where}: data/lectures/{lecture.name}.yml names section '{sid}', "
-                                  "which the page does not have")
         timed = [sid for sid in found if sid in {s["id"] for s in lecture.sections}]
         if timed != [s["id"] for s in lecture.sections]:
             raise PluginError(f"{where}: the lecture's sections are not in the order of "

@@ -22,7 +22,7 @@ SNIPPET = "deep_linear_activations"  # the figure whose script gets edited
 def copy_project(dest: Path, caches: bool = True) -> Path:
     """A copy of what the build reads; the build caches come along unless caches=False
     (they are keyed by content, so whatever is changed in the copy is rebuilt)."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
+    for name in ("docs", "snippets", "hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, dest / name)
     if caches and (ROOT / ".cache").is_dir():
         shutil.copytree(ROOT / ".cache", dest / ".cache")
