@@ -141,9 +141,10 @@ def test_math_is_served_by_the_site(site):
 def test_language_selector_leads_to_the_same_page(site):
     for page in built_pages(site):
         url = url_of(site, page)
-        english_url = url.removeprefix("/zh")
+        english_url = url.removeprefix("/zh-en").removeprefix("/zh")
         links = parse(page).lang_links
-        assert set(links) == {"en", "zh"}, f"{url}: language selector has {sorted(links)}"
+        assert set(links) == {"en", "zh", "zh-x-parallel"}, f"{url}: language selector has {sorted(links)}"
+        assert urljoin(url, links["zh-x-parallel"]) == "/zh-en" + english_url, f"{url}: 中英对照 link"
         assert urljoin(url, links["en"]) == english_url, f"{url}: English link goes to {links['en']}"
         assert urljoin(url, links["zh"]) == "/zh" + english_url, f"{url}: Chinese link goes to {links['zh']}"
 

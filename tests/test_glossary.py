@@ -53,9 +53,9 @@ def test_first_use_carries_the_definition_in_the_page_language(site):
     pages_with_terms = 0
     for page in site.rglob("index.html"):
         titles = [html.unescape(t) for t in ABBR.findall(page.read_text(encoding="utf-8"))]
-        chinese = page.relative_to(site).parts[0] == "zh"
-        language = "zh_def" if chinese else "en_def"
-        definitions = {term[language] for term in TERMS.values()}
+        mode = page.relative_to(site).parts[0]
+        languages = {"zh": ["zh_def"], "zh-en": ["zh_def", "en_def"]}.get(mode, ["en_def"])
+        definitions = {term[language] for term in TERMS.values() for language in languages}
         assert len(titles) == len(set(titles)), f"{page.relative_to(site)}: a term is explained twice"
         assert all(title in definitions for title in titles), f"{page.relative_to(site)}: wrong definitions"
         pages_with_terms += bool(titles)
