@@ -222,8 +222,10 @@ def align_notebook(zh_html: str, en_html: str, files: str) -> str:
             parts.append('<div class="parallel-row">'
                          f'<div class="parallel-zh" lang="zh">{zh[2]}</div>'
                          f'<div class="parallel-en" lang="en">{en[2]}</div></div>')
-        else:
-            parts.append(zh[2])
+        else:  # the code and its output once; output images get both alt texts
+            alts = iter(re.findall(r'<img [^>]*alt="([^"]*)"', en[2]))
+            parts.append(re.sub(r'(<img [^>]*alt=")([^"]*)(")',
+                                lambda m: f"{m.group(1)}{m.group(2)} / {next(alts, '')}{m.group(3)}", zh[2]))
     return zh_html[:start] + "\n".join(parts) + zh_html[end:]
 
 
