@@ -66,3 +66,24 @@ def run_snippet(tmp_path, monkeypatch):
             plt.close("all")
 
     return run
+
+
+SEEDS = range(6)  # a random experiment's stated number must hold for each of these
+
+
+@pytest.fixture
+def run_snippet_seeded(run_snippet, monkeypatch):
+    """Run snippets/NAME.py with its generator seeded by ``seed`` instead of its own
+    seed, so that a test checks a stated law over several draws, not one."""
+    import numpy as np
+
+    real = np.random.default_rng
+
+    def run(name: str, seed: int) -> dict:
+        monkeypatch.setattr(np.random, "default_rng", lambda *args, **kwargs: real(seed))
+        try:
+            return run_snippet(name)
+        finally:
+            monkeypatch.setattr(np.random, "default_rng", real)
+
+    return run
