@@ -46,3 +46,17 @@ def test_early_sigmoid_layers_barely_move(run_snippet):
     sig, relu = ns["moved"]["sigmoid"], ns["moved"]["relu"]
     assert sig[0] < 1e-5 < 0.01 < min(relu)
     assert_stated("backpropagation-view", latex_sci(sig[0], 1), latex_sci(min(relu), 1))
+
+
+def test_the_alt_text_describes_the_relu_curve_as_drawn(run_snippet):
+    """The figure's alt text gives the ReLU network's relative change after training:
+    the hidden layers' range and the output layer's value, as drawn."""
+    moved = run_snippet("sigmoid_relu_gradients")["moved"]["relu"]
+    hidden, output = moved[:-1], moved[-1]
+    from mdtools import DOCS
+    lo, hi, out = f"{min(hidden):.2f}", f"{max(hidden):.2f}", f"{output:.2f}"
+    assert f"between about {lo} and {hi} in the hidden layers and reaches {out}" in \
+        (DOCS / "backpropagation-view.md").read_text(encoding="utf-8")
+    assert f"在约 {lo} 到 {hi} 之间，输出层达到 {out}" in \
+        (DOCS / "backpropagation-view.zh.md").read_text(encoding="utf-8")
+    assert output > 3 * max(hidden)
