@@ -24,6 +24,11 @@ from mkdocs.exceptions import PluginError
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GLOSSARY = DOCS / "glossary.yml"
 MARK = re.compile(r"\[\[([a-z][a-z0-9-]+)(?:\|([^\]|]+))?\]\]")
+# A mark with the spaces typed around it (Chinese pages only, see spaced()).
+SPACED_MARK = re.compile(r"(?P<lead> *)" + MARK.pattern + r"(?P<trail> *)")
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+FULLWIDTH = re.compile(r"[\u3000-\u303f\uff00-\uffef]")  # full-width punctuation
+LATIN = re.compile(r"[A-Za-z0-9]")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 PLACEHOLDER = "<!-- glossary -->"
 HOME = {"en": "Home", "zh": "首页"}  # the home page's heading is the site's name
@@ -78,6 +83,23 @@ def table(terms: dict[str, dict[str, str]], lang: str) -> str:
     return "\n".join(rows)
 
 
+def gap(left: str, right: str, written: str) -> str:
+    """The space between two characters on a Chinese page: one space between a
+    Chinese character and a Latin letter or digit, none between Chinese characters
+    or next to full-width punctuation. Anything else (Markdown syntax, the line's
+    start or end) keeps what the author typed."""
+    text = lambda c: bool(IDEOGRAPH.match(c) or FULLWIDTH.match(c) or LATIN.match(c))
+    if not (left and right and text(left) and text(right)):
+        return written
+    if FULLWIDTH.match(left) or FULLWIDTH.match(right):
+        return ""
+    if IDEOGRAPH.match(left) and IDEOGRAPH.match(right):
+        return ""
+    if IDEOGRAPH.match(left) or IDEOGRAPH.match(right):
+        return " "
+    return written
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     terms = load()
     lang = language(page.file.src_uri)
@@ -94,7 +116,23 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         definition = html.escape(terms[key][lang + "_def"], quote=True)
         return f'<abbr class="glossary" title="{definition}" tabindex="0">{text}</abbr>'
 
-    lines = [line if fenced else MARK.sub(replace, line) for line, fenced in outside_fences(markdown)]
+    def spaced(match: re.Match) -> str:
+        """Chinese pages: the spaces around a term follow from the characters on either
+        side once the term is shown (双曲正切函数（tanh）, sigmoid 函数, ...), not from
+        how the mark was typed, so no stray space can appear around a Chinese term."""
+        key, text = match.group(2), match.group(3)  # (group 1 is the leading spaces)
+        shown = text or terms.get(key, {}).get(lang, "")
+        source = match.string
+        before = source[match.start() - 1] if match.start() > 0 else ""
+        after = source[match.end()] if match.end() < len(source) else ""
+        inner = MARK.sub(replace, source[match.start("lead") + len(match.group("lead")):match.end("trail")
+                                         - len(match.group("trail"))])
+        if not shown:
+            return inner
+        return gap(before, shown[0], match.group("lead")) + inner + gap(shown[-1], after, match.group("trail"))
+
+    pattern, substitute = (SPACED_MARK, spaced) if lang == "zh" else (MARK, replace)
+    lines = [line if fenced else pattern.sub(substitute, line) for line, fenced in outside_fences(markdown)]
     markdown = "".join(lines)
     if PLACEHOLDER in markdown:
         markdown = markdown.replace(PLACEHOLDER, table(terms, lang))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 import yaml
 
 from conftest import mkdocs
@@ -86,3 +87,35 @@ def test_an_unknown_term_fails_the_build_naming_the_page(tmp_path):
     result = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
     assert result.returncode != 0
     assert "weight-initialization.zh.md" in result.stderr and "no-such-term" in result.stderr
+
+
+CJK_TEXT = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+
+
+def test_no_stray_space_around_a_chinese_term_on_the_built_pages(site):
+    """A term shown in Chinese sits between Chinese characters without spaces
+    ("对双曲正切函数（tanh）不需要", "对 sigmoid 函数而言"), however the mark was typed."""
+    before = re.compile(rf"{CJK_TEXT} <abbr class=\"glossary\"[^>]*>{CJK_TEXT}")
+    after = re.compile(rf"{CJK_TEXT}</abbr> {CJK_TEXT}")
+    checked = 0
+    for page in sorted((site / "zh").rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        for pattern in (before, after):
+            found = pattern.findall(text)
+            assert not found, f"{page.relative_to(site)}: a space around a Chinese term: {found[:3]}"
+        checked += text.count('<abbr class="glossary"')
+    assert checked >= 30
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("对 [[tanh]] 不需要", "对<abbr"),
+    ("[[sigmoid|sigmoid 函数]] 而言", "sigmoid 函数</abbr>而言"),
+    ("一个 [[epoch|轮次（epoch）]] 中", "一个<abbr"),
+    ("用[[relu|ReLU]]激活", "用 <abbr"),
+    ("用[[relu|ReLU]]激活", "ReLU</abbr> 激活"),
+])
+def test_spacing_follows_the_shown_term_not_the_typing(typed, shown):
+    import glossary
+
+    page = type("Page", (), {"file": type("File", (), {"src_uri": "x.zh.md"})()})()
+    assert shown in glossary.on_page_markdown(typed + "\n", page, None, None)
