@@ -25,8 +25,13 @@ def last_lines(text: str, count: int = LAST_LINES) -> str:
 
 def report(title: str, detail: str) -> str:
     """Print the fault in the terminal and return the error box that takes its place."""
+    print(f"\nERROR (shown in the page) {title}\n{last_lines(detail)}\n", file=sys.stderr, flush=True)
+    return box(title, detail)
+
+
+def box(title: str, detail: str) -> str:
+    """The error box: what failed, and the last lines of its traceback."""
     detail = last_lines(detail)
-    print(f"\nERROR (shown in the page) {title}\n{detail}\n", file=sys.stderr, flush=True)
     return (f'<div class="build-error" role="alert" style="{STYLE}">'
             f"<p><strong>{html.escape(title)}</strong></p>"
             f"<pre style=\"white-space:pre-wrap;margin:0\"><code>{html.escape(detail)}</code></pre></div>")

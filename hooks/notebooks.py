@@ -24,17 +24,18 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
 5. A notebook page that was not rendered fails the build, naming the notebook.
 6. Deterministic outputs. Whether two prints of one cell arrive as one output or
    two depends on timing; nbclient can merge them (``coalesce_streams``), but
-   mkdocs-jupyter replaces the ExecutePreprocessor configuration, so the trait's
-   default is switched on here.
+   mkdocs-jupyter replaces the ExecutePreprocessor configuration, so every
+   ExecutePreprocessor switches it on after its own set-up (changing the trait's
+   default does not work: traitlets reads defaults once, when the class is made).
 7. A cache that knows what made it. mkdocs-jupyter keys its cache by notebook and
    options only; the cache directory is therefore keyed here by this file and by
    the versions of the packages that shape a notebook's output, and older
    directories are removed.
 8. Descriptions. A notebook's page description is read from its front matter's
    ``jupyter.description`` (any other top-level key would become a raw cell).
-9. Styles in a file. nbconvert inlines ~590 KB of CSS in every notebook page; it
-   goes to notebook.css next to the page instead (cached by the browser, and not
-   parsed by the search indexer on every build).
+9. Styles in one small file. nbconvert inlines ~590 KB of CSS in every notebook
+   page; only the rules the notebook pages use (hooks/notebook_css.py, ~20 KB) go
+   to one stylesheet, assets/stylesheets/notebook.css, shared by both languages.
 10. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
    pages render. Before the first build, this hook executes every notebook that
    has no cache entry yet, all at once (each in its own kernel process), and
@@ -43,6 +44,7 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
 
 from __future__ import annotations
 
+import base64
 import re
 import hashlib
 import json
@@ -51,16 +53,28 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import quote
 
 import jupytext
+import error_box  # hooks/error_box.py
+import notebook_css  # hooks/notebook_css.py
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 from mkdocs_jupyter import convert
 from nbconvert.preprocessors import ExecutePreprocessor
 from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path, _get_nb_toc_tokens
 
 NBCONVERT_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
-ExecutePreprocessor.coalesce_streams.default_value = True  # see 6. above
+if not getattr(ExecutePreprocessor.__init__, "coalescing", False):  # see 6. above
+    _plain_init = ExecutePreprocessor.__init__
+
+    def _coalescing_init(self, *args, **kwargs):
+        _plain_init(self, *args, **kwargs)
+        self.coalesce_streams = True
+
+    _coalescing_init.coalescing = True
+    ExecutePreprocessor.__init__ = _coalescing_init
 
 CELL_ID = re.compile(r'id="cell-id=[^"]*"')
 COPY_BUTTON = re.compile(r'(<clipboard-copy[^>]*\bfor=)"cell-\d+"')
@@ -82,7 +96,27 @@ def _jupyter(config):
     return config.plugins["mkdocs-jupyter"]
 
 
+# The kernels' IPython configuration (written to .cache/ipython/): figures as SVG
+# (text, so gzip shrinks them; sized in the markup, so the page keeps their
+# place while it loads), byte-identical from one run to the next.
+KERNEL_CONFIG = """\
+c.InlineBackend.figure_formats = {"svg"}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
+c.InlineBackend.rc = {"svg.hashsalt": "notebook", "svg.fonttype": "path"}
+"""
+
+
+def _isolated_ipython() -> None:
+    folder = CACHE_ROOT.parent / "ipython"
+    config = folder / "profile_default" / "ipython_kernel_config.py"
+    if not config.is_file() or config.read_text(encoding="utf-8") != KERNEL_CONFIG:
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(KERNEL_CONFIG, encoding="utf-8")
+    os.environ["IPYTHONDIR"] = str(folder)  # kernels inherit it
+
+
 def on_config(config):
+    _isolated_ipython()
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for package in SHAPES_OUTPUT:
         digest.update(f"{package}=={metadata.version(package)}".encode())
@@ -133,17 +167,48 @@ def fold_solutions(html: str, title: str) -> str:
     return html
 
 
+SVG_OUTPUT = re.compile(r'<img ([^>]*)src="data:image/svg\+xml;base64,([^"]*)"')
+SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt" height="([\d.]+)pt"')
+URL_SAFE = " !$'()*+,-./:;=?@[]^_`{|}~"
+
+
+def _svg_image(match) -> str:
+    """An output figure as a sized <img> with the SVG as text: gzip shrinks text far
+    better than base64, and the width and height keep the figure's place."""
+    svg = base64.b64decode(match.group(2)).decode("utf-8")
+    svg = svg[svg.index("<svg"):]  # no XML declaration or DOCTYPE
+    size = SVG_SIZE.search(svg)
+    if size is None:
+        raise PluginError("a notebook figure (SVG) has no width and height in pt")
+    width, height = (round(float(value) * 4 / 3) for value in size.groups())
+    return (f'<img {match.group(1)}width="{width}" height="{height}" '
+            f'src="data:image/svg+xml,{quote(svg, safe=URL_SAFE)}"')
+
+
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+
+
+NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
+_styles: dict[Path, tuple[set[str], set[str]]] = {}  # site folder -> (nbconvert CSS, words used)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     if not _is_notebook(page.file, config):
         return html
-    styles = "\n".join(STYLE.findall(html))
-    target = Path(page.file.abs_dest_path).parent / "notebook.css"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(styles, encoding="utf-8")
-    return '<link rel="stylesheet" href="notebook.css">\n' + STYLE.sub("", html)
+    site = Path(page.file.abs_dest_path).parents[len(Path(page.file.dest_uri).parts) - 1]
+    sources, used = _styles.setdefault(site, (set(), set()))
+    sources.update(STYLE.findall(html))
+    html = STYLE.sub("", html)
+    used |= notebook_css.vocabulary(html)
+    return html
+
+
+def _write_notebook_css() -> None:
+    """One stylesheet for the notebook pages of both languages: the rules they use."""
+    for site, (sources, used) in _styles.items():
+        target = site / NOTEBOOK_CSS
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(notebook_css.purge("\n".join(sorted(sources)), used) + "\n", encoding="utf-8")
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -160,7 +225,11 @@ def on_post_page(output: str, page, config) -> str:
         return output
     if "jupyter-wrapper" not in output:
         raise PluginError(f"Notebook docs/{page.file.src_uri} was not rendered by mkdocs-jupyter")
+    if 'class="build-error"' in output and not error_box.SERVING:  # a rendering kept from a serve
+        raise PluginError(f"Notebook docs/{page.file.src_uri} failed to execute (see mkdocs serve's message)")
     output = NBCONVERT_MATHJAX.sub("", output)
+    stylesheet = f'<link rel="stylesheet" href="{get_relative_url(NOTEBOOK_CSS, page.url)}">'
+    output = output.replace("</head>", stylesheet + "\n</head>", 1)
     output = MERMAID_LOADER.sub("", output)
     # Jupytext gives cells random ids on every read: number them, as in the download
     numbers = iter(range(10**6))
@@ -178,6 +247,7 @@ def on_post_page(output: str, page, config) -> str:
     alt = OUTPUT_ALT.get(language, OUTPUT_ALT["en"])
     output = output.replace(NBCONVERT_ALT, f'alt="{alt}"')  # nbconvert's placeholder
     output = OUTPUT_IMAGE.sub(lambda match: f'<img alt="{alt}" {match.group(1)}', output)
+    output = SVG_OUTPUT.sub(_svg_image, output)
     notebook = jupytext.read(page.file.abs_src_path)
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"
@@ -196,26 +266,45 @@ def _cache_path(path: Path, plugin) -> Path:
     return _get_cache_path(plugin.config["cache_dir"], key)
 
 
-def _execute_into_cache(path: Path, plugin) -> None:
-    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render)."""
+def _nb2html(path: Path, options, allow_errors: bool) -> str:
+    return convert.nb2html(
+        str(path), execute=options["execute"], kernel_name=options["kernel_name"],
+        theme=options["theme"], allow_errors=allow_errors,
+        show_input=options["show_input"], no_input=options["no_input"],
+        no_prompt=options["no_prompt"], remove_tag_config=options["remove_tag_config"],
+        highlight_extra_classes=options["highlight_extra_classes"],
+        include_requirejs=options["include_requirejs"],
+        custom_mathjax_url=options["custom_mathjax_url"],
+    )
+
+
+def _execute_into_cache(path: Path, plugin, docs: Path) -> None:
+    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render).
+    Under `mkdocs serve`, a cell that raises is rendered with its traceback and an
+    error box before it; that rendering is dropped from the cache after the build."""
     options = plugin.config
-    try:
-        body = convert.nb2html(
-            str(path), execute=options["execute"], kernel_name=options["kernel_name"],
-            theme=options["theme"], allow_errors=options["allow_errors"],
-            show_input=options["show_input"], no_input=options["no_input"],
-            no_prompt=options["no_prompt"], remove_tag_config=options["remove_tag_config"],
-            highlight_extra_classes=options["highlight_extra_classes"],
-            include_requirejs=options["include_requirejs"],
-            custom_mathjax_url=options["custom_mathjax_url"],
-        )
-    except Exception as error:
-        raise PluginError(f"Notebook docs/{path.name} failed to execute:\n{error}") from error
-    toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
     target = _cache_path(path, plugin)
+    try:
+        body = _nb2html(path, options, options["allow_errors"])
+    except Exception as error:
+        where = f"Notebook docs/{path.relative_to(docs).as_posix()} failed to execute"
+        if not error_box.SERVING:
+            raise PluginError(f"{where}:\n{error}") from error
+        box = error_box.report(where, ANSI.sub("", str(error)))
+        body = _nb2html(path, options, allow_errors=True)
+        position = body.find(ERROR_OUTPUT)
+        position = body.rfind("<div", 0, position) if position != -1 else 0
+        body = body[:position] + box + body[position:]
+        _shown_errors.add(target)
+    toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
                       encoding="utf-8")
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ERROR_OUTPUT = 'data-mime-type="application/vnd.jupyter.stderr"'
+_shown_errors: set[Path] = set()  # cache entries that hold an error box (mkdocs serve)
 
 
 def on_pre_build(config) -> None:
@@ -224,11 +313,15 @@ def on_pre_build(config) -> None:
         return
     pending = [p for p in _notebooks(config) if not _cache_path(p, plugin).exists()]
     with ThreadPoolExecutor(max_workers=max(1, len(pending))) as pool:
-        list(pool.map(lambda path: _execute_into_cache(path, plugin), pending))
+        docs = Path(config["docs_dir"])
+        list(pool.map(lambda path: _execute_into_cache(path, plugin, docs), pending))
 
 
 @event_priority(50)
 def on_post_build(config) -> None:
+    _write_notebook_css()
+    while _shown_errors:  # re-run on the next build: the fix may have been saved
+        _shown_errors.pop().unlink(missing_ok=True)
     plugin = _jupyter(config)
     if plugin.config["cache"]:
         plugin._used_cache_paths.update(_cache_path(p, plugin) for p in _notebooks(config))
