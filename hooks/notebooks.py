@@ -169,14 +169,15 @@ def fold_solutions(html: str, title: str) -> str:
 
 SVG_OUTPUT = re.compile(r'<img ([^>]*)src="data:image/svg\+xml;base64,([^"]*)"')
 SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt" height="([\d.]+)pt"')
-URL_SAFE = " !$'()*+,-./:;=?@[]^_`{|}~"
+URL_SAFE = "!$'()*+-./:;=?@[]^_`{|}~"  # spaces and commas encoded too (srcset-style parsers)
+SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 
 
 def _svg_image(match) -> str:
     """An output figure as a sized <img> with the SVG as text: gzip shrinks text far
     better than base64, and the width and height keep the figure's place."""
     svg = base64.b64decode(match.group(2)).decode("utf-8")
-    svg = svg[svg.index("<svg"):]  # no XML declaration or DOCTYPE
+    svg = SVG_METADATA.sub("", svg[svg.index("<svg"):])  # no XML declaration, DOCTYPE, metadata
     size = SVG_SIZE.search(svg)
     if size is None:
         raise PluginError("a notebook figure (SVG) has no width and height in pt")
