@@ -40,6 +40,11 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
    pages render. Before the first build, this hook executes every notebook that
    has no cache entry yet, all at once (each in its own kernel process), and
    stores the results exactly where and how mkdocs-jupyter looks for them.
+   Notebooks whose code cells are the same but for comments and docstrings (the
+   English and the Chinese lab) run once and share the outputs.
+11. Faults under `mkdocs serve`: a cell that raises shows an error box (notebook
+   name, end of the traceback) above its traceback in the page, and in the terminal;
+   the build goes on. `mkdocs build` fails, naming the notebook.
 """
 
 from __future__ import annotations
@@ -47,15 +52,20 @@ from __future__ import annotations
 import base64
 import re
 import hashlib
+import io
 import json
 import os
 import shutil
+import tempfile
+import tokenize
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote
 
 import jupytext
+import nbformat
+from nbclient import NotebookClient
 import error_box  # hooks/error_box.py
 import notebook_css  # hooks/notebook_css.py
 from mkdocs.exceptions import PluginError
@@ -117,6 +127,7 @@ def _isolated_ipython() -> None:
 
 def on_config(config):
     _isolated_ipython()
+    _cheap_should_include(_jupyter(config))
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for package in SHAPES_OUTPUT:
         digest.update(f"{package}=={metadata.version(package)}".encode())
@@ -137,6 +148,23 @@ def _has_kernelspec(path: Path) -> bool:
     parsing every page with Jupytext, several times per build, was slow)."""
     match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     return bool(match and "kernelspec:" in match.group(1))
+
+
+def _cheap_should_include(plugin) -> None:
+    """mkdocs-jupyter parses every .md page with Jupytext, several times per build,
+    to find its kernelspec (~0.5 s a build); a page without one in its front matter
+    is not a notebook, which a look at the front matter tells."""
+    if getattr(plugin.should_include, "cheap", False):
+        return
+    full_check = plugin.should_include
+
+    def should_include(file):
+        if file.abs_src_path and file.abs_src_path.endswith(".md") and not _has_kernelspec(Path(file.abs_src_path)):
+            return False
+        return full_check(file)
+
+    should_include.cheap = True
+    plugin.should_include = should_include
 
 
 def _is_notebook(file, config) -> bool:
@@ -207,9 +235,21 @@ def on_page_content(html: str, page, config, files) -> str:
 def _write_notebook_css() -> None:
     """One stylesheet for the notebook pages of both languages: the rules they use."""
     for site, (sources, used) in _styles.items():
+        digest = hashlib.sha256(repr((sorted(sources), sorted(used))).encode())
+        digest.update(Path(notebook_css.__file__).read_bytes())
+        cached = CACHE_ROOT.parent / "notebook-css" / f"{digest.hexdigest()[:16]}.css"
+        if not cached.is_file():  # purging takes ~0.7 s: once per content
+            if not _purged:  # the first purge of this process drops older results
+                shutil.rmtree(cached.parent, ignore_errors=True)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(notebook_css.purge("\n".join(sorted(sources)), used) + "\n", encoding="utf-8")
+        _purged.add(cached)
         target = site / NOTEBOOK_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(notebook_css.purge("\n".join(sorted(sources)), used) + "\n", encoding="utf-8")
+        shutil.copyfile(cached, target)
+
+
+_purged: set[Path] = set()  # cache files of this process (older ones are removed once)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -279,24 +319,71 @@ def _nb2html(path: Path, options, allow_errors: bool) -> str:
     )
 
 
-def _execute_into_cache(path: Path, plugin, docs: Path) -> None:
-    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render).
+def _code_tokens(source: str) -> list[tuple[int, str]]:
+    """The tokens of a cell without comments and docstrings (statements that are a
+    bare string), which do not change what the cell computes or prints."""
+    tokens = [t for t in tokenize.generate_tokens(io.StringIO(source + "\n").readline)
+              if t.type not in (tokenize.COMMENT, tokenize.NL)]
+    statement_start = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+    kept = []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1].type if i else tokenize.NEWLINE
+        after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.NEWLINE
+        if not (token.type == tokenize.STRING and before in statement_start and after == tokenize.NEWLINE):
+            kept.append((token.type, token.string))
+    return kept
+
+
+def _code_key(path: Path) -> str:
+    """What a notebook's outputs depend on: its code cells without comments and
+    docstrings (the Chinese lab's code differs from the English one only there)."""
+    digest = hashlib.sha256()
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type == "code":
+            digest.update(repr(_code_tokens(cell.source)).encode())
+    return digest.hexdigest()
+
+
+def _execute(path: Path, options):
+    """Run a notebook once; returns it with its outputs, or the exception it raised."""
+    notebook = jupytext.read(path)
+    client = NotebookClient(notebook, kernel_name=options["kernel_name"] or "python3",
+                            allow_errors=options["allow_errors"], store_widget_state=True,
+                            coalesce_streams=True, resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except Exception as error:  # noqa: BLE001 (reported per notebook below)
+        return error
+    return notebook
+
+
+def _execute_into_cache(path: Path, plugin, docs: Path, executed) -> None:
+    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render), with
+    the outputs of a run shared by the notebooks whose code is the same.
     Under `mkdocs serve`, a cell that raises is rendered with its traceback and an
     error box before it; that rendering is dropped from the cache after the build."""
     options = plugin.config
     target = _cache_path(path, plugin)
-    try:
-        body = _nb2html(path, options, options["allow_errors"])
-    except Exception as error:
+    if isinstance(executed, Exception):
         where = f"Notebook docs/{path.relative_to(docs).as_posix()} failed to execute"
         if not error_box.SERVING:
-            raise PluginError(f"{where}:\n{error}") from error
-        box = error_box.report(where, ANSI.sub("", str(error)))
+            raise PluginError(f"{where}:\n{executed}") from executed
+        box = error_box.report(where, ANSI.sub("", str(executed)))
         body = _nb2html(path, options, allow_errors=True)
         position = body.find(ERROR_OUTPUT)
         position = body.rfind("<div", 0, position) if position != -1 else 0
         body = body[:position] + box + body[position:]
         _shown_errors.add(target)
+    else:
+        notebook = jupytext.read(path)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        ran = [cell for cell in executed.cells if cell.cell_type == "code"]
+        for cell, run in zip(code, ran):
+            cell.outputs, cell.execution_count = run.outputs, run.execution_count
+        with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+            executed_file = Path(tmp) / (path.stem + ".ipynb")
+            nbformat.write(notebook, executed_file)
+            body = _nb2html(executed_file, {**options, "execute": False}, options["allow_errors"])
     toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
@@ -313,9 +400,33 @@ def on_pre_build(config) -> None:
     if not (plugin.config["cache"] and plugin.config["execute"]):
         return
     pending = [p for p in _notebooks(config) if not _cache_path(p, plugin).exists()]
-    with ThreadPoolExecutor(max_workers=max(1, len(pending))) as pool:
-        docs = Path(config["docs_dir"])
-        list(pool.map(lambda path: _execute_into_cache(path, plugin, docs), pending))
+    groups: dict[str, list[Path]] = {}  # notebooks with the same code run once
+    for path in pending:
+        groups.setdefault(_code_key(path), []).append(path)
+    docs = Path(config["docs_dir"])
+
+    def run(paths: list[Path]) -> None:
+        executed = _execute(paths[0], plugin.config)
+        for path in paths:
+            _execute_into_cache(path, plugin, docs, executed)
+
+    # Runs in the background while the figures are drawn (on_files); joined in on_nav,
+    # before any page is rendered.
+    global _running
+    pool = ThreadPoolExecutor(max_workers=max(1, len(groups)))
+    _running = [pool.submit(run, paths) for paths in groups.values()]
+    pool.shutdown(wait=False)
+
+
+_running: list = []
+
+
+def on_nav(nav, config, files):
+    global _running
+    running, _running = _running, []
+    for future in running:
+        future.result()  # re-raises a notebook's PluginError here
+    return nav
 
 
 @event_priority(50)
