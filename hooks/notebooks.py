@@ -321,15 +321,20 @@ def _nb2html(path: Path, options, allow_errors: bool) -> str:
 
 def _code_tokens(source: str) -> list[tuple[int, str]]:
     """The tokens of a cell without comments and docstrings (statements that are a
-    bare string), which do not change what the cell computes or prints."""
+    bare string), which do not change what the cell computes or prints. A bare
+    string that ends the cell is kept: Jupyter shows the value of a cell's last line."""
     tokens = [t for t in tokenize.generate_tokens(io.StringIO(source + "\n").readline)
               if t.type not in (tokenize.COMMENT, tokenize.NL)]
     statement_start = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-    kept = []
+    kept, depth = [], 0
     for i, token in enumerate(tokens):
+        depth += {tokenize.INDENT: 1, tokenize.DEDENT: -1}.get(token.type, 0)
         before = tokens[i - 1].type if i else tokenize.NEWLINE
         after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.NEWLINE
-        if not (token.type == tokenize.STRING and before in statement_start and after == tokenize.NEWLINE):
+        rest = [t.type for t in tokens[i + 2:] if t.type != tokenize.DEDENT]
+        last_line = depth == 0 and rest in ([], [tokenize.ENDMARKER])
+        if not (token.type == tokenize.STRING and before in statement_start and after == tokenize.NEWLINE
+                and not last_line):
             kept.append((token.type, token.string))
     return kept
 
