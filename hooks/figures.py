@@ -138,7 +138,7 @@ def on_files(files: Files, config) -> Files:
 
 # --- Reserved sizes and serve-time error boxes -------------------------------------
 # Every figure <img> gets the width and height of its SVG, so the page keeps the
-# figure's place while it loads (no layout shift). Under `mkdocs serve`, a script
+# figure's place while it loads (no layout shift), and loads lazily. Under `mkdocs serve`, a script
 # that fails shows an error box in place of its figure (and in the terminal), and
 # the rest of the site keeps serving; `mkdocs build` still fails, naming the script.
 
@@ -180,7 +180,8 @@ def _sized_or_error(match: re.Match) -> str:
     if name not in _sizes or " width=" in f" {before}{after}":
         return match.group(0)
     width, height = _sizes[name]
-    return f'<img{before}src="{src}" width="{width}" height="{height}"{after}>'
+    # below the first screen (most figures), the browser fetches a figure when it nears the screen
+    return f'<img{before}src="{src}" width="{width}" height="{height}" loading="lazy" decoding="async"{after}>'
 
 
 def on_page_content(html: str, page, config, files) -> str:
