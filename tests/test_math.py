@@ -102,3 +102,25 @@ def test_a_formula_that_does_not_parse_fails_the_build_naming_page_and_formula(t
     assert result.returncode != 0
     assert "docs/weight-initialization.zh.md" in result.stderr and "\\frac{1}{\\nosuchmacro}" in result.stderr, \
         result.stderr[-2000:]
+
+
+def test_fonts_are_cut_to_the_glyphs_the_math_uses_and_keep_them_all(site):
+    """Each served KaTeX font keeps every character of the site's typeset math that
+    the original font has, and is smaller than the original."""
+    from fontTools.ttLib import TTFont
+
+    used = set()
+    for page in pages(site):
+        for body in re.findall(r'<span class="katex-html"[^>]*>(.*?)</span></span></span>',
+                               page.read_text(encoding="utf-8"), flags=re.S):
+            used |= {ord(c) for c in html_lib.unescape(re.sub(r"<[^>]+>", "", body))}
+    assert len(used) > 40
+    originals = sorted((math_typeset.KATEX / "dist" / "fonts").glob("*.woff2"))
+    smaller = 0
+    for original in originals:
+        served = site / "assets/vendor/katex/fonts" / original.name
+        needed = set(TTFont(original).getBestCmap()) & used
+        kept = set(TTFont(served).getBestCmap())
+        assert needed <= kept, f"{original.name} lost {sorted(chr(c) for c in needed - kept)}"
+        smaller += served.stat().st_size < original.stat().st_size
+    assert smaller >= len(originals) - 2, "the fonts were not cut down"
