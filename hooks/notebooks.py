@@ -224,12 +224,13 @@ _styles: dict[Path, tuple[set[str], set[str]]] = {}  # site folder -> (nbconvert
 def on_page_content(html: str, page, config, files) -> str:
     if not _is_notebook(page.file, config):
         return html
-    site = Path(page.file.abs_dest_path).parents[len(Path(page.file.dest_uri).parts) - 1]
-    sources, used = _styles.setdefault(site, (set(), set()))
+    sources, _ = _styles.setdefault(_site_of(page), (set(), set()))
     sources.update(STYLE.findall(html))
-    html = STYLE.sub("", html)
-    used |= notebook_css.vocabulary(html)
-    return html
+    return STYLE.sub("", html)
+
+
+def _site_of(page) -> Path:
+    return Path(page.file.abs_dest_path).parents[len(Path(page.file.dest_uri).parts) - 1]
 
 
 def _write_notebook_css() -> None:
@@ -269,6 +270,8 @@ def on_post_page(output: str, page, config) -> str:
     if 'class="build-error"' in output and not error_box.SERVING:  # a rendering kept from a serve
         raise PluginError(f"Notebook docs/{page.file.src_uri} failed to execute (see mkdocs serve's message)")
     output = NBCONVERT_MATHJAX.sub("", output)
+    # the words of the whole page (theme and palette included) decide which rules stay
+    _styles.setdefault(_site_of(page), (set(), set()))[1].update(notebook_css.vocabulary(output))
     stylesheet = f'<link rel="stylesheet" href="{get_relative_url(NOTEBOOK_CSS, page.url)}">'
     output = output.replace("</head>", stylesheet + "\n</head>", 1)
     output = MERMAID_LOADER.sub("", output)
