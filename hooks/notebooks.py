@@ -34,7 +34,7 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
 8. Descriptions. A notebook's page description is read from its front matter's
    ``jupyter.description`` (any other top-level key would become a raw cell).
 9. Styles in one small file. nbconvert inlines ~590 KB of CSS in every notebook
-   page; only the rules the notebook pages use (hooks/notebook_css.py, ~20 KB) go
+   page; only the rules the notebook pages use (hooks/notebook_css.py, ~25 KB) go
    to one stylesheet, assets/stylesheets/notebook.css, shared by both languages.
 10. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
    pages render. Before the first build, this hook executes every notebook that
