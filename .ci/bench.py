@@ -2,13 +2,19 @@
 """The site's performance budget, measured (`make bench`).
 
 Prints the cold build time (no caches), the warm rebuild time, how long
-`mkdocs serve` takes to show an edited figure script, how long each notebook takes
-to execute, the total size of the site, and for every page the bytes a reader's
-browser downloads (HTML, CSS, JS, fonts, images), measured in headless Chromium:
-raw, and as transferred with gzip, the way GitHub Pages serves text (HTML, CSS,
-JS, JSON, SVG); fonts (WOFF2) and PNGs are already compressed and count as they
-are. The per-page budget applies to the transferred bytes.
-Exits non-zero if a number is over the budget written in the README.
+`mkdocs serve` takes to show an edited figure script (both languages, and one
+language as `make serve LANG=zh` serves), how long each notebook takes to execute,
+the total size of the site, and for every page of the built site (both languages,
+found in the site, not listed here):
+- the bytes a reader's browser downloads (HTML, CSS, JS, fonts, images), measured in
+  headless Chromium: raw, and as transferred with gzip, the way GitHub Pages serves
+  text (HTML, CSS, JS, JSON, SVG); fonts (WOFF2) are already compressed;
+- Lighthouse (npm, exact version in .ci/lighthouse/package-lock.json, installed on
+  first use) with its mobile defaults, against the same Chromium ($CHROME_PATH,
+  headless, no sandbox), the site served with gzip: performance score, total
+  blocking time, cumulative layout shift.
+Exits non-zero if a number is over its budget (the README's table), naming the page
+and the number.
 
 Work happens in a temporary copy of the project, so the project's own caches are
 neither used nor disturbed.
@@ -28,11 +34,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from sandbox import copy_project, snippet_edit_shown_after  # noqa: E402
-BUDGET = {"cold build (s)": 30.0, "warm rebuild (s)": 5.0, "notebook run (s)": 20.0,
-          "lecture page (bytes)": 1_000_000}
+from sandbox import SNIPPET, copy_project, snippet_edit_shown_after  # noqa: E402
+BUDGET = {"cold build (s)": 15.0, "warm rebuild (s)": 3.0, "notebook run (s)": 20.0,
+          "serve, one language: edited snippet shown (s)": 2.0,
+          "lecture page (bytes)": 250_000, "notebook page (bytes)": 350_000,
+          "performance": 95, "total blocking time (ms)": 150, "cumulative layout shift": 0.01}
 LECTURE_PAGES = ["vanishing-exploding-gradients/", "weight-initialization/", "backpropagation-view/"]
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM") or shutil.which("chromium") \
+    or "/usr/bin/chromium"
+LIGHTHOUSE_DIR = ROOT / ".ci" / "lighthouse"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
 ENV = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLBACKEND")}
 ENV.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=ENV.get("SOURCE_DATE_EPOCH", "0"))
 
@@ -70,6 +82,82 @@ def transferred(body: bytes, content_type: str) -> int:
     return len(body)
 
 
+def serve_with_gzip(site: Path):
+    """The built site over HTTP, text gzipped as GitHub Pages sends it. Returns the server."""
+    import functools
+    import http.server
+    import threading
+
+    class GzipHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                if not self.path.split("?")[0].endswith("/"):
+                    return super().send_head()  # redirect to the folder
+                path = path / "index.html"
+            content_type = self.guess_type(str(path))
+            if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                    or not content_type.startswith(COMPRESSED_BY_SERVER):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            import io
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site (both languages), as paths below the site root."""
+    pages = sorted(str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html"))
+    return [p.removeprefix("./") for p in pages]
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, float]]:
+    """Lighthouse (mobile defaults) for every page: score, blocking time, layout shift."""
+    import json
+
+    npm = Path(sys.executable).with_name("npm")
+    cli = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.is_file():
+        subprocess.run([str(npm), "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+                       cwd=LIGHTHOUSE_DIR, check=True)
+    node = Path(sys.executable).with_name("node")
+    server = serve_with_gzip(site)
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = {}
+    try:
+        for page_path in site_pages(site):
+            with tempfile.TemporaryDirectory(prefix="lighthouse-") as profile:
+                run = subprocess.run(
+                    [str(node), str(cli), origin + page_path, "--quiet", "--output=json", "--output-path=stdout",
+                     "--only-categories=performance", f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"],
+                    env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+            if run.returncode != 0:
+                raise RuntimeError(f"Lighthouse failed on {page_path or '/'}:\n{run.stderr[-2000:]}")
+            report = json.loads(run.stdout)
+            audits = report["audits"]
+            results[page_path or "/"] = {
+                "performance": round(100 * (report["categories"]["performance"]["score"] or 0)),
+                "total blocking time (ms)": audits["total-blocking-time"]["numericValue"],
+                "cumulative layout shift": audits["cumulative-layout-shift"]["numericValue"],
+                "first contentful paint (ms)": audits["first-contentful-paint"]["numericValue"],
+                "largest contentful paint (ms)": audits["largest-contentful-paint"]["numericValue"],
+            }
+    finally:
+        server.shutdown()
+    return results
+
+
 def page_bytes(site: Path) -> dict[str, dict[str, int]]:
     """Bytes downloaded per page and resource type (raw, and 'transferred' with gzip)."""
     import functools
@@ -85,8 +173,7 @@ def page_bytes(site: Path) -> dict[str, dict[str, int]]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = sorted(str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html"))
-    pages = [p.removeprefix("./") for p in pages]
+    pages = site_pages(site)
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -121,8 +208,8 @@ def main() -> int:
         limit = BUDGET.get(budget_key or name)
         verdict = "" if limit is None else ("  ok" if value <= limit else f"  OVER the budget of {limit}")
         if limit is not None and value > limit:
-            over.append(name)
-        print(f"{name:38s} {value:10.1f} {unit}{verdict}" if unit == "s" else f"{name:38s} {value:10,.0f} {unit}{verdict}")
+            over.append(f"{name} = {value:.1f} (budget {limit})")
+        print(f"{name:48s} {value:10.1f} {unit}{verdict}" if unit == "s" else f"{name:48s} {value:10,.0f} {unit}{verdict}")
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         project = copy_project(Path(tmp) / "project", caches=False)
@@ -131,12 +218,20 @@ def main() -> int:
         report("warm rebuild (s)", timed_build(project, site))
         for name, seconds in notebook_times(project).items():
             report(f"notebook run: {name} (s)", seconds, budget_key="notebook run (s)")
-        report("serve: edited snippet shown (s)", snippet_edit_shown_after(project, ENV))
+        script = project / "snippets" / f"{SNIPPET}.py"
+        original = script.read_text()
+        report("serve, both languages: edited snippet shown (s)", snippet_edit_shown_after(project, ENV))
+        script.write_text(original)
+        report("serve, one language: edited snippet shown (s)",
+               snippet_edit_shown_after(project, {**ENV, "SERVE_LANGUAGE": "zh"}))
+        script.write_text(original)
+        timed_build(project, site)  # the site as it is, after the serve runs edited a script
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         report("site size (bytes)", total, unit="bytes")
         if not Path(CHROMIUM).exists():
-            print("per-page bytes: skipped, Chromium is not installed (apt-get install chromium)")
-            return 1 if over else 0
+            print("per-page bytes and Lighthouse: skipped, Chromium is not installed (apt-get install chromium)")
+            return 1
+        notebooks = {p for p in site_pages(site) if "jupyter-wrapper" in (site / p / "index.html").read_text("utf-8")}
         print("\nbytes per page, first visit (raw by type; 'sent' = with gzip, as GitHub Pages serves)")
         print(f"{'page':36s} {'document':>9s} {'css':>8s} {'js':>8s} {'fonts':>8s} {'images':>8s} "
               f"{'other':>8s} {'raw':>10s} {'sent':>9s}")
@@ -144,14 +239,28 @@ def main() -> int:
             sent = sizes.pop("transferred")
             raw = sum(sizes.values())
             verdict = ""
-            if any(page_path.endswith(p) for p in LECTURE_PAGES):
-                ok = sent <= BUDGET["lecture page (bytes)"]
-                verdict = "  ok" if ok else "  OVER 1 MB"
-                over += [] if ok else [page_path]
+            kind = ("notebook page (bytes)" if page_path in notebooks else
+                    "lecture page (bytes)" if any(page_path.endswith(p) for p in LECTURE_PAGES) else None)
+            if kind:
+                ok = sent <= BUDGET[kind]
+                verdict = "  ok" if ok else f"  OVER the budget of {BUDGET[kind]:,}"
+                over += [] if ok else [f"{page_path}: {sent:,} bytes sent (budget {BUDGET[kind]:,})"]
             print(f"{page_path:36s} {sizes.get('document', 0):9,d} {sizes.get('stylesheet', 0):8,d} "
                   f"{sizes.get('script', 0):8,d} {sizes.get('font', 0):8,d} {sizes.get('image', 0):8,d} "
                   f"{sizes.get('other', 0):8,d} {raw:10,d} {sent:9,d}{verdict}")
-    print("\nwithin budget" if not over else f"\nover budget: {', '.join(over)}")
+        print("\nLighthouse, mobile defaults (site served with gzip)")
+        print(f"{'page':36s} {'score':>6s} {'TBT ms':>7s} {'CLS':>6s} {'FCP ms':>7s} {'LCP ms':>7s}")
+        for page_path, numbers in lighthouse(site).items():
+            misses = []
+            for name in ("performance", "total blocking time (ms)", "cumulative layout shift"):
+                value, limit = numbers[name], BUDGET[name]
+                if (value < limit) if name == "performance" else (value > limit):
+                    misses.append(f"{page_path}: {name} {value:g} (budget {limit})")
+            over += misses
+            print(f"{page_path:36s} {numbers['performance']:6.0f} {numbers['total blocking time (ms)']:7.0f} "
+                  f"{numbers['cumulative layout shift']:6.3f} {numbers['first contentful paint (ms)']:7.0f} "
+                  f"{numbers['largest contentful paint (ms)']:7.0f}{'  OVER' if misses else '  ok'}")
+    print("\nwithin budget" if not over else "\nover budget:\n  " + "\n  ".join(over))
     return 1 if over else 0
 
 

@@ -32,6 +32,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+import error_box  # hooks/error_box.py
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 MATPLOTLIBRC = SNIPPETS / "matplotlibrc"
@@ -120,8 +122,9 @@ def on_files(files: Files, config) -> Files:
     used = figures_used(files)
     # Two cores: draw missing figures in parallel (each is its own process).
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        folders = dict(zip(used, pool.map(lambda item: render(*item), used.items())))
+        folders = dict(zip(used, pool.map(lambda item: _render_or_report(*item), used.items())))
     for name, folder in folders.items():
+        _sizes[name] = svg_size(folder / "figures" / f"{name}.svg")
         files.append(
             File(
                 f"figures/{name}.svg",
@@ -131,3 +134,55 @@ def on_files(files: Files, config) -> Files:
             )
         )
     return files
+
+
+# --- Reserved sizes and serve-time error boxes -------------------------------------
+# Every figure <img> gets the width and height of its SVG, so the page keeps the
+# figure's place while it loads (no layout shift), and loads lazily. Under `mkdocs serve`, a script
+# that fails shows an error box in place of its figure (and in the terminal), and
+# the rest of the site keeps serving; `mkdocs build` still fails, naming the script.
+
+FIGURE_IMG = re.compile(r'<img\b([^>]*?)\bsrc="((?:[^"]*/)?figures/([A-Za-z0-9_-]+)\.svg)"([^>]*)>')
+SVG_SIZE = re.compile(rb'<svg\b[^>]*?\bwidth="([\d.]+)pt" height="([\d.]+)pt"')
+_sizes: dict[str, tuple[int, int]] = {}  # figure name -> (width, height) in CSS px
+_failed: dict[str, str] = {}  # figure name -> error message (mkdocs serve only)
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """Matplotlib writes the size in pt; 1 pt = 4/3 CSS px."""
+    match = SVG_SIZE.search(path.read_bytes()[:2000])
+    if match is None:
+        raise PluginError(f"{path.name}: no width and height in pt on its <svg> element")
+    return tuple(round(float(value) * 4 / 3) for value in match.groups())
+
+
+def _render_or_report(name: str, users: list[str]) -> Path:
+    _failed.pop(name, None)
+    try:
+        return render(name, users)
+    except PluginError as error:
+        if not error_box.SERVING:
+            raise
+        title, _, detail = str(error).partition("\n")
+        _failed[name] = error_box.report(title, detail or title)
+        # a stand-in file, so that the page's link to the figure stays valid
+        folder = cache_dir().parent / "figure-errors" / name
+        (folder / "figures").mkdir(parents=True, exist_ok=True)
+        (folder / "figures" / f"{name}.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="8pt" height="8pt"/>', encoding="utf-8")
+        return folder
+
+
+def _sized_or_error(match: re.Match) -> str:
+    before, src, name, after = match.groups()
+    if name in _failed:
+        return _failed[name]
+    if name not in _sizes or " width=" in f" {before}{after}":
+        return match.group(0)
+    width, height = _sizes[name]
+    # below the first screen (most figures), the browser fetches a figure when it nears the screen
+    return f'<img{before}src="{src}" width="{width}" height="{height}" loading="lazy" decoding="async"{after}>'
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return FIGURE_IMG.sub(_sized_or_error, html)

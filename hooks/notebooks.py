@@ -24,43 +24,67 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
 5. A notebook page that was not rendered fails the build, naming the notebook.
 6. Deterministic outputs. Whether two prints of one cell arrive as one output or
    two depends on timing; nbclient can merge them (``coalesce_streams``), but
-   mkdocs-jupyter replaces the ExecutePreprocessor configuration, so the trait's
-   default is switched on here.
+   mkdocs-jupyter replaces the ExecutePreprocessor configuration, so every
+   ExecutePreprocessor switches it on after its own set-up (changing the trait's
+   default does not work: traitlets reads defaults once, when the class is made).
 7. A cache that knows what made it. mkdocs-jupyter keys its cache by notebook and
    options only; the cache directory is therefore keyed here by this file and by
    the versions of the packages that shape a notebook's output, and older
    directories are removed.
 8. Descriptions. A notebook's page description is read from its front matter's
    ``jupyter.description`` (any other top-level key would become a raw cell).
-9. Styles in a file. nbconvert inlines ~590 KB of CSS in every notebook page; it
-   goes to notebook.css next to the page instead (cached by the browser, and not
-   parsed by the search indexer on every build).
+9. Styles in one small file. nbconvert inlines ~590 KB of CSS in every notebook
+   page; only the rules the notebook pages use (hooks/notebook_css.py, ~25 KB) go
+   to one stylesheet, assets/stylesheets/notebook.css, shared by both languages.
 10. Parallel execution. mkdocs-jupyter executes notebooks one after the other, while
    pages render. Before the first build, this hook executes every notebook that
    has no cache entry yet, all at once (each in its own kernel process), and
    stores the results exactly where and how mkdocs-jupyter looks for them.
+   Notebooks whose code cells are the same but for comments and docstrings (the
+   English and the Chinese lab) run once and share the outputs.
+11. Faults under `mkdocs serve`: a cell that raises shows an error box (notebook
+   name, end of the traceback) above its traceback in the page, and in the terminal;
+   the build goes on. `mkdocs build` fails, naming the notebook.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 import hashlib
+import io
 import json
 import os
 import shutil
+import tempfile
+import tokenize
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import quote
 
 import jupytext
+import nbformat
+from nbclient import NotebookClient
+import error_box  # hooks/error_box.py
+import notebook_css  # hooks/notebook_css.py
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 from mkdocs_jupyter import convert
 from nbconvert.preprocessors import ExecutePreprocessor
 from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path, _get_nb_toc_tokens
 
 NBCONVERT_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
-ExecutePreprocessor.coalesce_streams.default_value = True  # see 6. above
+if not getattr(ExecutePreprocessor.__init__, "coalescing", False):  # see 6. above
+    _plain_init = ExecutePreprocessor.__init__
+
+    def _coalescing_init(self, *args, **kwargs):
+        _plain_init(self, *args, **kwargs)
+        self.coalesce_streams = True
+
+    _coalescing_init.coalescing = True
+    ExecutePreprocessor.__init__ = _coalescing_init
 
 CELL_ID = re.compile(r'id="cell-id=[^"]*"')
 COPY_BUTTON = re.compile(r'(<clipboard-copy[^>]*\bfor=)"cell-\d+"')
@@ -82,7 +106,28 @@ def _jupyter(config):
     return config.plugins["mkdocs-jupyter"]
 
 
+# The kernels' IPython configuration (written to .cache/ipython/): figures as SVG
+# (text, so gzip shrinks them; sized in the markup, so the page keeps their
+# place while it loads), byte-identical from one run to the next.
+KERNEL_CONFIG = """\
+c.InlineBackend.figure_formats = {"svg"}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
+c.InlineBackend.rc = {"svg.hashsalt": "notebook", "svg.fonttype": "path"}
+"""
+
+
+def _isolated_ipython() -> None:
+    folder = CACHE_ROOT.parent / "ipython"
+    config = folder / "profile_default" / "ipython_kernel_config.py"
+    if not config.is_file() or config.read_text(encoding="utf-8") != KERNEL_CONFIG:
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(KERNEL_CONFIG, encoding="utf-8")
+    os.environ["IPYTHONDIR"] = str(folder)  # kernels inherit it
+
+
 def on_config(config):
+    _isolated_ipython()
+    _cheap_should_include(_jupyter(config))
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for package in SHAPES_OUTPUT:
         digest.update(f"{package}=={metadata.version(package)}".encode())
@@ -103,6 +148,23 @@ def _has_kernelspec(path: Path) -> bool:
     parsing every page with Jupytext, several times per build, was slow)."""
     match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     return bool(match and "kernelspec:" in match.group(1))
+
+
+def _cheap_should_include(plugin) -> None:
+    """mkdocs-jupyter parses every .md page with Jupytext, several times per build,
+    to find its kernelspec (~0.5 s a build); a page without one in its front matter
+    is not a notebook, which a look at the front matter tells."""
+    if getattr(plugin.should_include, "cheap", False):
+        return
+    full_check = plugin.should_include
+
+    def should_include(file):
+        if file.abs_src_path and file.abs_src_path.endswith(".md") and not _has_kernelspec(Path(file.abs_src_path)):
+            return False
+        return full_check(file)
+
+    should_include.cheap = True
+    plugin.should_include = should_include
 
 
 def _is_notebook(file, config) -> bool:
@@ -133,17 +195,62 @@ def fold_solutions(html: str, title: str) -> str:
     return html
 
 
+SVG_OUTPUT = re.compile(r'<img ([^>]*)src="data:image/svg\+xml;base64,([^"]*)"')
+SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt" height="([\d.]+)pt"')
+URL_SAFE = "!$'()*+-./:;=?@[]^_`{|}~"  # spaces and commas encoded too (srcset-style parsers)
+SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+
+
+def _svg_image(match) -> str:
+    """An output figure as a sized <img> with the SVG as text: gzip shrinks text far
+    better than base64, and the width and height keep the figure's place."""
+    svg = base64.b64decode(match.group(2)).decode("utf-8")
+    svg = SVG_METADATA.sub("", svg[svg.index("<svg"):])  # no XML declaration, DOCTYPE, metadata
+    size = SVG_SIZE.search(svg)
+    if size is None:
+        raise PluginError("a notebook figure (SVG) has no width and height in pt")
+    width, height = (round(float(value) * 4 / 3) for value in size.groups())
+    return (f'<img {match.group(1)}width="{width}" height="{height}" '
+            f'src="data:image/svg+xml,{quote(svg, safe=URL_SAFE)}"')
+
+
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+
+
+NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
+_styles: dict[Path, tuple[set[str], set[str]]] = {}  # site folder -> (nbconvert CSS, words used)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     if not _is_notebook(page.file, config):
         return html
-    styles = "\n".join(STYLE.findall(html))
-    target = Path(page.file.abs_dest_path).parent / "notebook.css"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(styles, encoding="utf-8")
-    return '<link rel="stylesheet" href="notebook.css">\n' + STYLE.sub("", html)
+    sources, _ = _styles.setdefault(_site_of(page), (set(), set()))
+    sources.update(STYLE.findall(html))
+    return STYLE.sub("", html)
+
+
+def _site_of(page) -> Path:
+    return Path(page.file.abs_dest_path).parents[len(Path(page.file.dest_uri).parts) - 1]
+
+
+def _write_notebook_css() -> None:
+    """One stylesheet for the notebook pages of both languages: the rules they use."""
+    for site, (sources, used) in _styles.items():
+        digest = hashlib.sha256(repr((sorted(sources), sorted(used))).encode())
+        digest.update(Path(notebook_css.__file__).read_bytes())
+        cached = CACHE_ROOT.parent / "notebook-css" / f"{digest.hexdigest()[:16]}.css"
+        if not cached.is_file():  # purging takes ~0.7 s: once per content
+            if not _purged:  # the first purge of this process drops older results
+                shutil.rmtree(cached.parent, ignore_errors=True)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(notebook_css.purge("\n".join(sorted(sources)), used) + "\n", encoding="utf-8")
+        _purged.add(cached)
+        target = site / NOTEBOOK_CSS
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+
+
+_purged: set[Path] = set()  # cache files of this process (older ones are removed once)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -160,7 +267,13 @@ def on_post_page(output: str, page, config) -> str:
         return output
     if "jupyter-wrapper" not in output:
         raise PluginError(f"Notebook docs/{page.file.src_uri} was not rendered by mkdocs-jupyter")
+    if 'class="build-error"' in output and not error_box.SERVING:  # a rendering kept from a serve
+        raise PluginError(f"Notebook docs/{page.file.src_uri} failed to execute (see mkdocs serve's message)")
     output = NBCONVERT_MATHJAX.sub("", output)
+    # the words of the whole page (theme and palette included) decide which rules stay
+    _styles.setdefault(_site_of(page), (set(), set()))[1].update(notebook_css.vocabulary(output))
+    stylesheet = f'<link rel="stylesheet" href="{get_relative_url(NOTEBOOK_CSS, page.url)}">'
+    output = output.replace("</head>", stylesheet + "\n</head>", 1)
     output = MERMAID_LOADER.sub("", output)
     # Jupytext gives cells random ids on every read: number them, as in the download
     numbers = iter(range(10**6))
@@ -178,6 +291,7 @@ def on_post_page(output: str, page, config) -> str:
     alt = OUTPUT_ALT.get(language, OUTPUT_ALT["en"])
     output = output.replace(NBCONVERT_ALT, f'alt="{alt}"')  # nbconvert's placeholder
     output = OUTPUT_IMAGE.sub(lambda match: f'<img alt="{alt}" {match.group(1)}', output)
+    output = SVG_OUTPUT.sub(_svg_image, output)
     notebook = jupytext.read(page.file.abs_src_path)
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number}"
@@ -196,26 +310,97 @@ def _cache_path(path: Path, plugin) -> Path:
     return _get_cache_path(plugin.config["cache_dir"], key)
 
 
-def _execute_into_cache(path: Path, plugin) -> None:
-    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render)."""
-    options = plugin.config
+def _nb2html(path: Path, options, allow_errors: bool) -> str:
+    return convert.nb2html(
+        str(path), execute=options["execute"], kernel_name=options["kernel_name"],
+        theme=options["theme"], allow_errors=allow_errors,
+        show_input=options["show_input"], no_input=options["no_input"],
+        no_prompt=options["no_prompt"], remove_tag_config=options["remove_tag_config"],
+        highlight_extra_classes=options["highlight_extra_classes"],
+        include_requirejs=options["include_requirejs"],
+        custom_mathjax_url=options["custom_mathjax_url"],
+    )
+
+
+def _code_tokens(source: str) -> list[tuple[int, str]]:
+    """The tokens of a cell without comments and docstrings (statements that are a
+    bare string), which do not change what the cell computes or prints. A bare
+    string that ends the cell is kept: Jupyter shows the value of a cell's last line."""
+    tokens = [t for t in tokenize.generate_tokens(io.StringIO(source + "\n").readline)
+              if t.type not in (tokenize.COMMENT, tokenize.NL)]
+    statement_start = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+    kept, depth = [], 0
+    for i, token in enumerate(tokens):
+        depth += {tokenize.INDENT: 1, tokenize.DEDENT: -1}.get(token.type, 0)
+        before = tokens[i - 1].type if i else tokenize.NEWLINE
+        after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.NEWLINE
+        rest = [t.type for t in tokens[i + 2:] if t.type != tokenize.DEDENT]
+        last_line = depth == 0 and rest in ([], [tokenize.ENDMARKER])
+        if not (token.type == tokenize.STRING and before in statement_start and after == tokenize.NEWLINE
+                and not last_line):
+            kept.append((token.type, token.string))
+    return kept
+
+
+def _code_key(path: Path) -> str:
+    """What a notebook's outputs depend on: its code cells without comments and
+    docstrings (the Chinese lab's code differs from the English one only there)."""
+    digest = hashlib.sha256()
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type == "code":
+            digest.update(repr(_code_tokens(cell.source)).encode())
+    return digest.hexdigest()
+
+
+def _execute(path: Path, options):
+    """Run a notebook once; returns it with its outputs, or the exception it raised."""
+    notebook = jupytext.read(path)
+    client = NotebookClient(notebook, kernel_name=options["kernel_name"] or "python3",
+                            allow_errors=options["allow_errors"], store_widget_state=True,
+                            coalesce_streams=True, resources={"metadata": {"path": str(path.parent)}})
     try:
-        body = convert.nb2html(
-            str(path), execute=options["execute"], kernel_name=options["kernel_name"],
-            theme=options["theme"], allow_errors=options["allow_errors"],
-            show_input=options["show_input"], no_input=options["no_input"],
-            no_prompt=options["no_prompt"], remove_tag_config=options["remove_tag_config"],
-            highlight_extra_classes=options["highlight_extra_classes"],
-            include_requirejs=options["include_requirejs"],
-            custom_mathjax_url=options["custom_mathjax_url"],
-        )
-    except Exception as error:
-        raise PluginError(f"Notebook docs/{path.name} failed to execute:\n{error}") from error
-    toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
+        client.execute()
+    except Exception as error:  # noqa: BLE001 (reported per notebook below)
+        return error
+    return notebook
+
+
+def _execute_into_cache(path: Path, plugin, docs: Path, executed) -> None:
+    """What mkdocs-jupyter 0.26.3 does on a cache miss (plugin.py, new_render), with
+    the outputs of a run shared by the notebooks whose code is the same.
+    Under `mkdocs serve`, a cell that raises is rendered with its traceback and an
+    error box before it; that rendering is dropped from the cache after the build."""
+    options = plugin.config
     target = _cache_path(path, plugin)
+    if isinstance(executed, Exception):
+        where = f"Notebook docs/{path.relative_to(docs).as_posix()} failed to execute"
+        if not error_box.SERVING:
+            raise PluginError(f"{where}:\n{executed}") from executed
+        box = error_box.report(where, ANSI.sub("", str(executed)))
+        body = _nb2html(path, options, allow_errors=True)
+        position = body.find(ERROR_OUTPUT)
+        position = body.rfind("<div", 0, position) if position != -1 else 0
+        body = body[:position] + box + body[position:]
+        _shown_errors.add(target)
+    else:
+        notebook = jupytext.read(path)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        ran = [cell for cell in executed.cells if cell.cell_type == "code"]
+        for cell, run in zip(code, ran):
+            cell.outputs, cell.execution_count = run.outputs, run.execution_count
+        with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+            executed_file = Path(tmp) / (path.stem + ".ipynb")
+            nbformat.write(notebook, executed_file)
+            body = _nb2html(executed_file, {**options, "execute": False}, options["allow_errors"])
+    toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
                       encoding="utf-8")
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+ERROR_OUTPUT = 'data-mime-type="application/vnd.jupyter.stderr"'
+_shown_errors: set[Path] = set()  # cache entries that hold an error box (mkdocs serve)
 
 
 def on_pre_build(config) -> None:
@@ -223,12 +408,40 @@ def on_pre_build(config) -> None:
     if not (plugin.config["cache"] and plugin.config["execute"]):
         return
     pending = [p for p in _notebooks(config) if not _cache_path(p, plugin).exists()]
-    with ThreadPoolExecutor(max_workers=max(1, len(pending))) as pool:
-        list(pool.map(lambda path: _execute_into_cache(path, plugin), pending))
+    groups: dict[str, list[Path]] = {}  # notebooks with the same code run once
+    for path in pending:
+        groups.setdefault(_code_key(path), []).append(path)
+    docs = Path(config["docs_dir"])
+
+    def run(paths: list[Path]) -> None:
+        executed = _execute(paths[0], plugin.config)
+        for path in paths:
+            _execute_into_cache(path, plugin, docs, executed)
+
+    # Runs in the background while the figures are drawn (on_files); joined in on_nav,
+    # before any page is rendered.
+    global _running
+    pool = ThreadPoolExecutor(max_workers=max(1, len(groups)))
+    _running = [pool.submit(run, paths) for paths in groups.values()]
+    pool.shutdown(wait=False)
+
+
+_running: list = []
+
+
+def on_nav(nav, config, files):
+    global _running
+    running, _running = _running, []
+    for future in running:
+        future.result()  # re-raises a notebook's PluginError here
+    return nav
 
 
 @event_priority(50)
 def on_post_build(config) -> None:
+    _write_notebook_css()
+    while _shown_errors:  # re-run on the next build: the fix may have been saved
+        _shown_errors.pop().unlink(missing_ok=True)
     plugin = _jupyter(config)
     if plugin.config["cache"]:
         plugin._used_cache_paths.update(_cache_path(p, plugin) for p in _notebooks(config))

@@ -1,13 +1,18 @@
-"""Serve KaTeX from the site itself, never from a CDN.
+"""Serve KaTeX's stylesheet and fonts from the site itself, never from a CDN.
 
-`make setup` installs KaTeX from the npm registry (exact version in package.json
-and package-lock.json) into node_modules/. This hook adds the files the pages need
-(the library, its auto-render extension, its stylesheet and WOFF2 fonts) to the
-build as ``assets/vendor/katex/...``. Nothing from node_modules is committed.
+The math is typeset at build time (hooks/math_typeset.py); the browser needs only
+KaTeX's stylesheet and fonts, no KaTeX JavaScript. `make setup` installs KaTeX from
+the npm registry (exact version in package.json and package-lock.json) into
+node_modules/. This hook adds the stylesheet, trimmed to the WOFF2 fonts (every
+browser the site supports reads WOFF2; the WOFF and TTF fallbacks are dropped),
+and the WOFF2 fonts to the build as ``assets/vendor/katex/...``. The browser
+fetches a font only when a formula on the page uses it. Nothing from node_modules
+is committed.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,24 +20,26 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
-WANTED = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "fonts/*.woff2"]
+TRIMMED = ROOT / ".cache" / "katex-css"
+# url(fonts/X.woff) format("woff") and url(fonts/X.ttf) format("truetype") in src lists
+OLD_FORMATS = re.compile(r',url\([^)]*\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
+
+
+def _file(rel: str, src_dir: Path, config) -> File:
+    return File(rel, src_dir=str(src_dir), dest_dir=config["site_dir"],
+                use_directory_urls=config["use_directory_urls"], dest_uri=f"assets/vendor/katex/{rel}")
 
 
 def on_files(files: Files, config) -> Files:
-    if not (KATEX_DIST / "katex.min.js").is_file():
-        raise PluginError(
-            f"KaTeX is missing from {KATEX_DIST.relative_to(ROOT)}: run `make setup` (npm ci) first."
-        )
-    for pattern in WANTED:
-        for path in sorted(KATEX_DIST.glob(pattern)):
-            rel = path.relative_to(KATEX_DIST).as_posix()
-            files.append(
-                File(
-                    rel,
-                    src_dir=str(KATEX_DIST),
-                    dest_dir=config["site_dir"],
-                    use_directory_urls=config["use_directory_urls"],
-                    dest_uri=f"assets/vendor/katex/{rel}",
-                )
-            )
+    css = KATEX_DIST / "katex.min.css"
+    if not css.is_file():
+        raise PluginError(f"KaTeX is missing from {KATEX_DIST.relative_to(ROOT)}: run `make setup` first.")
+    trimmed = OLD_FORMATS.sub("", css.read_text(encoding="utf-8"))
+    target = TRIMMED / "katex.min.css"
+    if not target.is_file() or target.read_text(encoding="utf-8") != trimmed:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(trimmed, encoding="utf-8")
+    files.append(_file("katex.min.css", TRIMMED, config))
+    for path in sorted(KATEX_DIST.glob("fonts/*.woff2")):
+        files.append(_file(path.relative_to(KATEX_DIST).as_posix(), KATEX_DIST, config))
     return files

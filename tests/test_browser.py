@@ -136,7 +136,12 @@ def test_page_as_a_reader_sees_it(visit, url):
         .map(e => e.innerText).join(' ')""")
     assert not re.search(r"\$[^$\s][^$]*\$", notebook_text), f"{url}: raw $...$ math in a notebook cell"
 
-    # images: loaded, non-empty, with alt text in the page's language
+    # images: loaded, non-empty, with alt text in the page's language (figures load
+    # lazily, as a reader scrolls to them: load them all now)
+    page.evaluate("""() => Promise.all([...document.querySelectorAll('.md-content img')].map(i => {
+        i.loading = 'eager';
+        return i.complete ? null : new Promise(done => { i.onload = i.onerror = done; });
+    }))""")
     images = page.evaluate("""() => [...document.querySelectorAll('.md-content img')].map(i => ({
         src: i.getAttribute('src').slice(0, 60), alt: i.getAttribute('alt') || '',
         ok: i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 0}))""")
@@ -154,7 +159,11 @@ def test_page_as_a_reader_sees_it(visit, url):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page.screenshot(path=SCREENSHOTS / screenshot_name(url, "dark"), full_page=True)
 
-    # accessibility: no serious or critical axe-core violation
+    # accessibility: no serious or critical axe-core violation. axe reads colours from
+    # rendered boxes, and blocks far from the screen are not rendered (content-visibility
+    # in extra.css): render them all first, as a reader scrolling through would.
+    page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')

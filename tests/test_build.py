@@ -128,16 +128,6 @@ def test_no_request_leaves_the_origin(site):
         assert not outside, f"{css.relative_to(site)} loads from outside the site: {outside}"
 
 
-def test_math_is_served_by_the_site(site):
-    page = parse(site / "index.html")
-    for needed in ("assets/vendor/katex/katex.min.js", "assets/vendor/katex/contrib/auto-render.min.js"):
-        assert needed in page.resources and (site / needed).is_file()
-    css = (site / "assets/vendor/katex/katex.min.css").read_text(encoding="utf-8")
-    fonts = set(re.findall(r"url\((fonts/[^)]+\.woff2)\)", css))
-    assert fonts and all((site / "assets/vendor/katex" / font).is_file() for font in fonts)
-    assert not (ROOT / "docs" / "assets" / "vendor").exists(), "KaTeX must not be committed into docs/"
-
-
 def test_language_selector_leads_to_the_same_page(site):
     for page in built_pages(site):
         url = url_of(site, page)
@@ -215,34 +205,3 @@ def test_a_broken_link_fails_the_build_naming_the_page(project):
     page.write_text(page.read_text() + "\n[断开的链接](no-such-page.md)\n")
     result = build_copy(project)
     assert result.returncode != 0 and "index.zh.md" in result.stderr and "no-such-page.md" in result.stderr
-
-
-# --- math -----------------------------------------------------------------------------
-
-ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
-NOTEBOOK_MARKDOWN = re.compile(r'<div class="[^"]*jp-MarkdownOutput[^"]*"[^>]*>(.*?)</div>', re.S)
-
-
-def test_every_formula_renders_with_katex(site):
-    import html as html_lib
-    import subprocess
-
-    formulas = []
-    for page in built_pages(site):
-        html = page.read_text(encoding="utf-8")
-        for tag, body in ARITHMATEX.findall(html):
-            tex = html_lib.unescape(body).strip()
-            display = tex.startswith("\\[")
-            formulas.append([str(page.relative_to(site)), tex[2:-2], display])
-        # notebook pages keep Jupyter's $...$ and $$...$$ in their Markdown cells
-        for cell in NOTEBOOK_MARKDOWN.findall(html):
-            text = html_lib.unescape(re.sub(r"<code>.*?</code>|<[^>]+>", " ", cell, flags=re.S))
-            for display, inline in re.findall(r"\$\$(.+?)\$\$|\$(.+?)\$", text, flags=re.S):
-                formulas.append([str(page.relative_to(site)), display or inline, bool(display)])
-    assert formulas, "no formula found in the built pages"
-    result = subprocess.run(["node", str(ROOT / "tests" / "katex_check.js")], input=json.dumps(formulas),
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert result.returncode == 0, result.stderr
-    failures = json.loads(result.stdout)
-    assert not failures, "KaTeX cannot render:\n" + "\n".join(
-        f"  {f['where']}: {f['tex']!r}: {f['error']}" for f in failures)

@@ -34,7 +34,9 @@ def test_there_is_a_notebook():
 def test_rendered_with_outputs_and_folded_solutions(site, page, chinese):
     html = (built(site, page, chinese) / "index.html").read_text(encoding="utf-8")
     assert "jupyter-wrapper" in html, f"{rel(page)} ({'zh' if chinese else 'en'}) was not rendered"
-    assert html.count("data:image/png;base64,") >= 5, "figures of the executed notebook are missing"
+    # figures as SVG text in sized <img> (hooks/notebooks.py), not base64 PNG
+    assert len(re.findall(r'<img [^>]*width="\d+" height="\d+" src="data:image/svg\+xml,', html)) >= 5, \
+        "figures of the executed notebook are missing"
     assert "all claims hold" in html, "the claims cell did not run at build time"
     source = page if not chinese else page.with_name(page.name.replace(".md", ".zh.md"))
     solutions = source.read_text(encoding="utf-8").count('tags=["solution"]')
