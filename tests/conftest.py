@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from mdtools import ROOT, SNIPPETS
+from browser import browser, origin, visit  # noqa: F401  (fixtures of the browser tests)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -12,7 +12,8 @@
   var pending = false;
   function update() {
     pending = false;
-    var line = nav.getBoundingClientRect().bottom + 16;
+    // the section whose heading has passed the upper third of the window
+    var line = Math.max(nav.getBoundingClientRect().bottom + 16, window.innerHeight / 3);
     var current = -1;
     headings.forEach(function (h, i) {
       if (h && h.getBoundingClientRect().top <= line) current = i;
