@@ -14,6 +14,13 @@ under ``mkdocs serve``, which watches snippets/).
 
 A script that raises, or that does not write ``NAME.svg``, fails the build with a
 message that names the script and the pages that use it.
+
+Each figure also gets a dark version, ``figures/NAME.dark.svg``, for Material's
+dark palette: the same drawing with its colours mapped for a dark background
+(``dark_svg``: white becomes the page's dark grey, black becomes light text, data
+colours keep their hue and get lighter so they keep their contrast). The page shows
+one or the other with Material's ``#only-light`` / ``#only-dark`` images; both load
+lazily, so the hidden one is not downloaded. The scripts know nothing of it.
 """
 
 from __future__ import annotations
@@ -104,6 +111,7 @@ def render(name: str, users: list[str] | None = None) -> Path:
         shutil.rmtree(cache_dir() / name, ignore_errors=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(produced, target)
+        target.with_suffix(".dark.svg").write_bytes(dark_svg(produced.read_bytes()))
     return folder
 
 
@@ -125,14 +133,16 @@ def on_files(files: Files, config) -> Files:
         folders = dict(zip(used, pool.map(lambda item: _render_or_report(*item), used.items())))
     for name, folder in folders.items():
         _sizes[name] = svg_size(folder / "figures" / f"{name}.svg")
-        files.append(
-            File(
-                f"figures/{name}.svg",
-                src_dir=str(folder),
-                dest_dir=config["site_dir"],
-                use_directory_urls=config["use_directory_urls"],
-            )
-        )
+        for variant in (f"{name}.svg", f"{name}.dark.svg"):
+            if (folder / "figures" / variant).is_file():
+                files.append(
+                    File(
+                        f"figures/{variant}",
+                        src_dir=str(folder),
+                        dest_dir=config["site_dir"],
+                        use_directory_urls=config["use_directory_urls"],
+                    )
+                )
     return files
 
 
@@ -180,9 +190,43 @@ def _sized_or_error(match: re.Match) -> str:
     if name not in _sizes or " width=" in f" {before}{after}":
         return match.group(0)
     width, height = _sizes[name]
-    # below the first screen (most figures), the browser fetches a figure when it nears the screen
-    return f'<img{before}src="{src}" width="{width}" height="{height}" loading="lazy" decoding="async"{after}>'
+    # below the first screen (most figures), the browser fetches a figure when it nears the screen;
+    # the variant for the other palette is hidden (display: none) and so never fetched
+    dark = src[: -len(".svg")] + ".dark.svg"
+    return "".join(f'<img{before}src="{url}" width="{width}" height="{height}" loading="lazy" '
+                   f'decoding="async"{after}>' for url in (f"{src}#only-light", f"{dark}#only-dark"))
 
 
 def on_page_content(html: str, page, config, files) -> str:
     return FIGURE_IMG.sub(_sized_or_error, html)
+
+
+# --- Dark palette ------------------------------------------------------------------
+# Material's dark palette ("slate") has a background of hsl(232, 15%, 14%) and text
+# of about 90 % lightness. Greys (black, white, the grid) are mapped onto that range,
+# inverted; coloured strokes keep their hue and saturation and get lighter, so that
+# they stand out from the dark background as they do from white.
+
+HEX = re.compile(rb"#([0-9a-fA-F]{6})\b")
+SLATE_HUE, SLATE_SATURATION, BACKGROUND, TEXT = 232 / 360, 0.15, 0.14, 0.90
+
+
+def dark_colour(rgb: str) -> str:
+    import colorsys
+
+    r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
+    if saturation < 0.15 or lightness > 0.97 or lightness < 0.03:   # a grey: invert onto the palette
+        hue, saturation = SLATE_HUE, SLATE_SATURATION
+        lightness = BACKGROUND + (1 - lightness) * (TEXT - BACKGROUND)
+    else:                                                            # a colour: lighter, same hue
+        lightness = 0.45 + 0.5 * lightness
+    return "".join(f"{round(c * 255):02x}" for c in colorsys.hls_to_rgb(hue, lightness, saturation))
+
+
+def dark_svg(svg: bytes) -> bytes:
+    """The same SVG with every #rrggbb colour mapped for the dark palette, and the
+    text colour as the default fill (Matplotlib leaves the fill of black text, such
+    as mathtext glyphs, to SVG's default, black)."""
+    svg = HEX.sub(lambda m: b"#" + dark_colour(m.group(1).decode()).encode(), svg)
+    return re.sub(rb"<svg\b", b'<svg fill="#' + dark_colour("000000").encode() + b'"', svg, count=1)

@@ -132,7 +132,7 @@ def english_caption(figure_en: str) -> tuple[str, str]:
 def merge_figure(zh: str, en: str) -> str:
     alt_en, caption_en = english_caption(en)
     out = re.sub(r'(<img [^>]*alt=")([^"]*)(")', lambda m: f"{m.group(1)}{m.group(2)} / {alt_en}{m.group(3)}",
-                 zh, count=1)
+                 zh)  # every variant of the image (light and dark palette)
     return re.sub(r"(<figcaption[^>]*>)(.*?)(</figcaption>)",
                   lambda m: (f'{m.group(1)}<span lang="zh">{m.group(2).strip()}</span>'
                              f'<span class="parallel-caption-en" lang="en">{caption_en}</span>{m.group(3)}'),
