@@ -33,6 +33,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import error_box  # hooks/error_box.py
+
 PREFIX = "zh-en"
 LABEL = "中英对照"
 ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
@@ -272,10 +274,17 @@ def build_parallel(site: Path, config) -> None:
             raise PluginError(f"中英对照: no article in the built pages of {files}")
         zh_article = rebase(zh_match.group(2), f"/zh{url}", target_dir, pages_zh, to_parallel_zh)
         en_article = rebase(en_match.group(2), url, target_dir, pages_en, to_parallel_en)
-        if "jp-Notebook" in en_article:
-            article = align_notebook(zh_article, en_article, files)
-        else:
-            article = align(zh_article, en_article, files)
+        try:
+            if "jp-Notebook" in en_article or "jp-Notebook" in zh_article:
+                article = align_notebook(zh_article, en_article, files)
+            else:
+                article = align(zh_article, en_article, files)
+        except PluginError as error:
+            # under `mkdocs serve` a page whose other language shows an error box (a
+            # failing figure or cell) cannot be aligned: say so in its place, keep serving
+            if not error_box.SERVING:
+                raise
+            article = error_box.report(str(error), str(error))
         head, _, tail = zh_page.partition(zh_match.group(0))
         frame = rebase(head, f"/zh{url}", target_dir, pages_zh, to_parallel_zh)
         tail = rebase(tail, f"/zh{url}", target_dir, pages_zh, to_parallel_zh)
