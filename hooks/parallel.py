@@ -28,7 +28,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -43,49 +42,43 @@ SELECT_LIST = re.compile(r'(<ul class="md-select__list">)(.*?)(</ul>)', re.S)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class Blocks(HTMLParser):
-    """Cut an HTML fragment into its top-level elements: [(tag, attrs, html)]."""
+TAG = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>",
+                 re.S | re.I)
+ATTR = re.compile(r'([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|([^\s>]+)))?')
+
+
+class Blocks:
+    """Cut an HTML fragment into its top-level elements: [(tag, attrs, html)].
+
+    A regular-expression scan that only counts nesting (comments, scripts and
+    styles are skipped whole): the pages are long and full of KaTeX markup, and a
+    full HTML parser costs a second per build."""
 
     def __init__(self, fragment: str):
-        super().__init__(convert_charrefs=False)
         self.fragment = fragment
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", fragment)]
-        self.depth = 0
-        self.start = None
-        self.top = None
         self.blocks: list[tuple[str, dict, str]] = []
-        self.feed(fragment)
-        self.close()
-
-    def position(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth == 0:
-            self.start, self.top = self.position(), (tag, dict(attrs))
-        if tag in VOID:
-            if self.depth == 0:
-                self.finish(self.position() + len(self.get_starttag_text()))
-            return
-        self.depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        if self.depth == 0:
-            self.start, self.top = self.position(), (tag, dict(attrs))
-            self.finish(self.position() + len(self.get_starttag_text()))
-
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
-        self.depth -= 1
-        if self.depth == 0:
-            end = self.fragment.index(">", self.position()) + 1
-            self.finish(end)
-
-    def finish(self, end: int):
-        tag, attrs = self.top
-        self.blocks.append((tag, attrs, self.fragment[self.start:end]))
+        depth, start, top = 0, 0, None
+        for match in TAG.finditer(fragment):
+            raw, closing, name, attrs, selfclosing = match.groups()
+            if raw or name is None:               # a script, style or comment
+                if depth == 0 and raw:
+                    self.blocks.append((raw.lower(), {}, match.group(0)))
+                continue
+            name = name.lower()
+            if closing:
+                depth -= 1
+                if depth == 0 and top is not None:
+                    self.blocks.append((top[0], top[1], fragment[start:match.end()]))
+                    top = None
+                continue
+            if depth == 0:
+                start, top = match.start(), (name, {k.lower(): (a or b or c or "") for k, a, b, c in ATTR.findall(attrs)})
+            if selfclosing or name in VOID:
+                if depth == 0:
+                    self.blocks.append((top[0], top[1], fragment[start:match.end()]))
+                    top = None
+                continue
+            depth += 1
 
 
 def kind(tag: str, attrs: dict, block: str) -> str:
