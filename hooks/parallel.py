@@ -224,7 +224,7 @@ def align_notebook(zh_html: str, en_html: str, files: str) -> str:
     return zh_html[:start] + "\n".join(parts) + zh_html[end:]
 
 
-def selector_entries(current: str, page: str, own: str | None) -> str:
+def selector_entries(current: str, page: str) -> str:
     """The three entries of the language selector, as seen from ``current`` (a URL
     directory) for the page whose English URL is ``page``."""
     targets = [(page, "en", "English"), (f"/zh{page}", "zh", "简体中文"), (f"/{PREFIX}{page}", None, LABEL)]
@@ -282,7 +282,7 @@ def build_parallel(site: Path, config) -> None:
         frame = rebase(head, f"/zh{url}", target_dir, pages_zh, to_parallel_zh)
         tail = rebase(tail, f"/zh{url}", target_dir, pages_zh, to_parallel_zh)
         out = f'{frame}{zh_match.group(1)}<div class="parallel">{article}</div>{zh_match.group(3)}{tail}'
-        out = SELECT_LIST.sub(lambda m: m.group(1) + selector_entries(target_dir, url, "parallel") + m.group(3),
+        out = SELECT_LIST.sub(lambda m: m.group(1) + selector_entries(target_dir, url) + m.group(3),
                               out)
         out = re.sub(r'<link rel="canonical" href="[^"]*">',
                      f'<link rel="canonical" href="{config["site_url"].rstrip("/")}{target_dir}">', out, count=1)
@@ -299,7 +299,7 @@ def on_post_page(output: str, page, config) -> str:
     english = url[len("/zh"):] if url.startswith("/zh/") else url
     if page.url.endswith("404.html"):
         return output
-    return SELECT_LIST.sub(lambda m: m.group(1) + selector_entries(url, english, None) + m.group(3),
+    return SELECT_LIST.sub(lambda m: m.group(1) + selector_entries(url, english) + m.group(3),
                            output, count=1)
 
 
