@@ -12,7 +12,10 @@ found in the site, not listed here):
 - Lighthouse (npm, exact version in .ci/lighthouse/package-lock.json, installed on
   first use) with its mobile defaults, against the same Chromium ($CHROME_PATH,
   headless, no sandbox), the site served with gzip: performance score, total
-  blocking time, cumulative layout shift.
+  blocking time, cumulative layout shift;
+- the initialization explorer (weight-initialization page, both languages): the time
+  from a change of a control to the new chart on screen, with the CPU slowed 4x as
+  Lighthouse slows it, for the slowest settings (100 layers, each activation).
 Exits non-zero if a number is over its budget (the README's table), naming the page
 and the number.
 
@@ -38,7 +41,8 @@ from sandbox import SNIPPET, copy_project, snippet_edit_shown_after  # noqa: E40
 BUDGET = {"cold build (s)": 15.0, "warm rebuild (s)": 3.0, "notebook run (s)": 20.0,
           "serve, one language: edited snippet shown (s)": 2.0,
           "lecture page (bytes)": 250_000, "notebook page (bytes)": 350_000,
-          "performance": 95, "total blocking time (ms)": 150, "cumulative layout shift": 0.01}
+          "performance": 95, "total blocking time (ms)": 150, "cumulative layout shift": 0.01,
+          "explorer update, CPU 4x slowed (ms)": 100}
 LECTURE_PAGES = ["vanishing-exploding-gradients/", "weight-initialization/", "backpropagation-view/"]
 CHROMIUM = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM") or shutil.which("chromium") \
     or "/usr/bin/chromium"
@@ -201,6 +205,47 @@ def page_bytes(site: Path) -> dict[str, dict[str, int]]:
     return results
 
 
+EXPLORER_CHANGES = [("depth", "100"), ("act", "tanh"), ("act", "sigmoid"), ("act", "linear"), ("act", "relu"),
+                    ("init", "normal"), ("k", "1"), ("k", "-1"), ("init", "zeros"), ("init", "he")]
+
+
+def explorer_update_times(site: Path) -> dict[str, float]:
+    """The slowest change of a control to its chart on screen, per explorer page, CPU 4x slowed."""
+    from playwright.sync_api import sync_playwright
+
+    server = serve_with_gzip(site)
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = [p for p in site_pages(site) if "init-explorer" in (site / p / "index.html").read_text("utf-8")
+             and not p.startswith("zh-en/")]
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
+        for page_path in pages:
+            tab = browser.new_page(viewport={"width": 412, "height": 823})
+            tab.goto(origin + page_path, wait_until="networkidle")
+            tab.locator(".init-explorer").scroll_into_view_if_needed()
+            tab.wait_for_selector("figure svg.ie-chart", state="attached", timeout=30000)
+            cdp = tab.context.new_cdp_session(tab)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            times = [tab.evaluate("""async ([name, value]) => {
+                const control = document.getElementById('ie-' + name);
+                const old = document.querySelector('figure svg.ie-chart');
+                const start = performance.now();
+                control.value = value;
+                control.dispatchEvent(new Event('input', {bubbles: true}));
+                await new Promise(done => (function check() {
+                    if (document.querySelector('figure svg.ie-chart') !== old) requestAnimationFrame(done);
+                    else requestAnimationFrame(check);
+                })());
+                return performance.now() - start;
+            }""", [name, value]) for name, value in EXPLORER_CHANGES]
+            results[page_path] = max(times)
+            tab.close()
+        browser.close()
+    server.shutdown()
+    return results
+
+
 def main() -> int:
     over = []
 
@@ -260,6 +305,10 @@ def main() -> int:
             print(f"{page_path:36s} {numbers['performance']:6.0f} {numbers['total blocking time (ms)']:7.0f} "
                   f"{numbers['cumulative layout shift']:6.3f} {numbers['first contentful paint (ms)']:7.0f} "
                   f"{numbers['largest contentful paint (ms)']:7.0f}{'  OVER' if misses else '  ok'}")
+        print("\ninitialization explorer, slowest update (control changed to chart on screen), CPU 4x slowed")
+        for page_path, ms in explorer_update_times(site).items():
+            report(f"explorer update: {page_path} (ms)", ms, unit="ms",
+                   budget_key="explorer update, CPU 4x slowed (ms)")
     print("\nwithin budget" if not over else "\nover budget:\n  " + "\n  ".join(over))
     return 1 if over else 0
 

@@ -86,7 +86,9 @@ def kind(tag: str, attrs: dict, block: str) -> str:
     classes = (attrs.get("class") or "").split()
     if re.fullmatch(r"h[1-6]", tag):
         return "heading"
-    if tag == "nav" and "lecture-timeline" in classes:
+    if tag == "nav" and "lecture-timeline" in classes or tag in ("script", "noscript"):
+        return "shared"
+    if "init-explorer" in classes:  # the explorer's controls (hooks/explorer.py), once
         return "shared"
     if "tabbed-set" in classes and "<figure" in block or tag == "figure":
         return "figure"

@@ -16,7 +16,8 @@ document.addEventListener("click", function (event) {
   document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (h) {
     if (h.getBoundingClientRect().top <= 200) current = h.id;
   });
-  if (current) link.href = link.href.split("#")[0] + "#" + encodeURIComponent(current);
+  // the same query too (the initialization explorer keeps its setting there)
+  if (current) link.href = link.href.split(/[?#]/)[0] + location.search + "#" + encodeURIComponent(current);
 }, true);
 
 (function () {

@@ -1,0 +1,414 @@
+// The initialization explorer (weight-initialization page; markup by hooks/explorer.py).
+//
+// The same computation as snippets/initialization_explorer.py, which the page shows
+// and which draws the static figure for readers without JavaScript: the same
+// counter-based random numbers, the same network, the same spreads and histograms.
+// tests/test_browser_explorer.py runs both on the same settings and compares them.
+// Nothing is fetched; the chart is an inline SVG whose colours follow the palette.
+(function () {
+  "use strict";
+
+  // BATCH is 4: forward() and backward() handle the 4 examples together.
+  var WIDTH = 100, BATCH = 4, BINS = 30, LN2 = 0.6931471805599453;
+  var TAYLOR = [1];  // 1/i!, i = 0..13, computed as the script computes them
+  for (var t = 1; t <= 13; t++) TAYLOR.push(TAYLOR[t - 1] * (1 / t));
+  var POW2 = {};     // exact powers of two
+  (function () {
+    var p = 1, q = 1;
+    for (var e = 0; e <= 1023; e++, p *= 2) POW2[e] = p;
+    for (e = 0; e >= -1022; e--, q /= 2) POW2[e] = q;
+  })();
+
+  function series(x, first) {  // sum of x^i / i! for i = first..13 (Horner)
+    var p = TAYLOR[13];
+    for (var i = 12; i >= first; i--) p = p * x + TAYLOR[i];
+    return first ? p * x : p;
+  }
+  function exp(x) {
+    x = Math.min(Math.max(x, -708), 709);
+    var k = Math.floor(x / LN2 + 0.5);
+    return series(x - k * LN2, 0) * POW2[k];
+  }
+  function tanh(x) {
+    var y = 2 * Math.min(Math.abs(x), 20);
+    var e = y < 0.5 ? series(y, 1) : exp(y) - 1;
+    return x < 0 ? -(e / (e + 2)) : e / (e + 2);
+  }
+
+  // name: [g, g'(z, a)], each applied to a whole array (out[i] = g(z[i]), d[i] *= g'(z[i], a[i]))
+  function map(f) {
+    return function (z, out) { for (var i = 0; i < z.length; i++) out[i] = f(z[i]); };
+  }
+  var ACTIVATIONS = {
+    linear: [map(function (z) { return z; }), function () {}],
+    tanh: [map(tanh), function (z, a, d) { for (var i = 0; i < d.length; i++) d[i] *= 1 - a[i] * a[i]; }],
+    sigmoid: [map(function (z) { return 1 / (1 + exp(-z)); }),
+              function (z, a, d) { for (var i = 0; i < d.length; i++) d[i] *= a[i] * (1 - a[i]); }],
+    relu: [map(function (z) { return z > 0 ? z : 0; }),
+           function (z, a, d) { for (var i = 0; i < d.length; i++) d[i] *= z[i] > 0 ? 1 : 0; }]
+  };
+  var INITIALIZATIONS = {  // name: Var(W_ij) for n inputs and m outputs
+    zeros: function () { return 0; },
+    normal: function () { return 1; },
+    small: function () { return 0.01 * 0.01; },
+    lecun: function (n) { return 1 / n; },
+    glorot: function (n, m) { return 2 / (n + m); },
+    he: function (n) { return 2 / n; }
+  };
+
+  function mix(x) {  // a 32-bit integer hash
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x7feb352d);
+    x ^= x >>> 15;
+    x = Math.imul(x, 0x846ca68b);
+    x ^= x >>> 16;
+    return x >>> 0;
+  }
+
+  // `count` standard normal numbers of stream `stream`: sums of 12 uniforms minus 6.
+  function gaussians(stream, count, seed) {
+    var key = mix(seed === undefined ? 1 : seed), out = new Float64Array(count);
+    var base = stream * 131072;  // 2^17 numbers per stream
+    for (var i = 0; i < count; i++) {
+      var sum = 0;
+      for (var t = 0; t < 12; t++) sum += (mix(((base + 12 * i + t) ^ key) >>> 0) + 0.5) / 4294967296;
+      out[i] = sum - 6;
+    }
+    return out;
+  }
+
+  var normals = {};  // stream -> numbers (they do not depend on the setting)
+  function stream(s, count) {
+    return normals[s] || (normals[s] = gaussians(s, count, 1));
+  }
+
+  function std(v) {
+    var mean = 0, sq = 0, i;
+    for (i = 0; i < v.length; i++) mean += v[i];
+    mean /= v.length;
+    for (i = 0; i < v.length; i++) sq += (v[i] - mean) * (v[i] - mean);
+    return Math.sqrt(sq / v.length);
+  }
+
+  function histogram(v, lo, hi) {
+    var counts = new Array(BINS).fill(0);
+    for (var i = 0; i < v.length; i++) {
+      var b = Math.floor((v[i] - lo) / (hi - lo) * BINS);
+      counts[Math.min(BINS - 1, Math.max(0, b))] += 1;
+    }
+    return counts.map(function (c) { return c / v.length; });
+  }
+
+  // Activations a[l] and gradients dJ/dz[l], stored example by example
+  // (x[b * WIDTH + i] is unit i of example b); every sum term by term, in the
+  // order of the script's matmul, so that both give the same numbers.
+  function byExample(m) {  // the script's (WIDTH, BATCH) array m, example by example
+    var out = new Float64Array(m.length);
+    for (var i = 0; i < WIDTH; i++) for (var b = 0; b < BATCH; b++) out[b * WIDTH + i] = m[i * BATCH + b];
+    return out;
+  }
+
+  // z = W prev and next = W^T d for the 4 examples at once (one read of each weight
+  // for the 4 of them); each sum still runs term by term, in the script's order.
+  function forward(W, prev, z) {
+    var n = WIDTH, p1 = n, p2 = 2 * n, p3 = 3 * n;
+    for (var i = 0; i < n; i++) {
+      var s0 = 0, s1 = 0, s2 = 0, s3 = 0, row = i * n;
+      for (var j = 0; j < n; j++) {
+        var w = W[row + j];
+        s0 += w * prev[j]; s1 += w * prev[p1 + j]; s2 += w * prev[p2 + j]; s3 += w * prev[p3 + j];
+      }
+      z[i] = s0; z[p1 + i] = s1; z[p2 + i] = s2; z[p3 + i] = s3;
+    }
+  }
+
+  function backward(W, d, next) {
+    var n = WIDTH, p1 = n, p2 = 2 * n, p3 = 3 * n;
+    for (var i = 0; i < n; i++) {
+      var d0 = d[i], d1 = d[p1 + i], d2 = d[p2 + i], d3 = d[p3 + i], row = i * n;
+      for (var j = 0; j < n; j++) {
+        var w = W[row + j];
+        next[j] += w * d0; next[p1 + j] += w * d1; next[p2 + j] += w * d2; next[p3 + j] += w * d3;
+      }
+    }
+  }
+
+  // What a change of one control leaves valid: the weights sigma * Z of each layer
+  // (same initialization and k), and the forward pass (same activation too), which
+  // a change of depth only extends or cuts.
+  var weights = { sigma: null, layers: [] }, passes = { key: null, a: [], zs: [] };
+  function layer(sigma, l) {
+    if (weights.sigma !== sigma) weights = { sigma: sigma, layers: [] };
+    if (!weights.layers[l]) {
+      var Z = stream(l + 1, WIDTH * WIDTH), W = new Float64Array(Z.length);
+      for (var i = 0; i < Z.length; i++) W[i] = sigma * Z[i];
+      weights.layers[l] = W;
+    }
+    return weights.layers[l];
+  }
+
+  function explore(activation, init, k, depth) {
+    var g = ACTIVATIONS[activation][0], dg = ACTIVATIONS[activation][1];
+    var sigma = Math.sqrt(k * INITIALIZATIONS[init](WIDTH, WIDTH));
+    var size = WIDTH * BATCH, l;
+    var key = activation + " " + sigma;
+    if (passes.key !== key) passes = { key: key, a: [byExample(stream(0, size))], zs: [] };
+    var a = passes.a, zs = passes.zs;
+    for (l = a.length; l <= depth; l++) {               // forward: z = W a, a = g(z)
+      var z = new Float64Array(size), out = new Float64Array(size);
+      forward(layer(sigma, l), a[l - 1], z);
+      g(z, out);
+      zs.push(z);
+      a.push(out);
+    }
+    var da = byExample(stream(1, size)), dz = new Array(depth);
+    for (l = depth; l >= 1; l--) {                      // backward: dz = da g'(z), da = W^T dz
+      var d = new Float64Array(size), zl = zs[l - 1], al = a[l], next = new Float64Array(size);
+      d.set(da);
+      dg(zl, al, d);
+      backward(layer(sigma, l), d, next);
+      dz[l - 1] = d;
+      da = next;
+    }
+    var shown = [1, Math.floor((depth + 1) / 2), depth].filter(function (x, i, all) {
+      return all.indexOf(x) === i;
+    });
+    var result = {
+      layers: shown,
+      act_std: a.slice(1, depth + 1).map(std),
+      grad_std: dz.map(std)
+    };
+    [["act", shown.map(function (l) { return a[l]; })],
+     ["grad", shown.map(function (l) { return dz[l - 1]; })]].forEach(function (pair) {
+      var lo = Infinity, hi = -Infinity;
+      pair[1].forEach(function (v) {
+        for (var i = 0; i < v.length; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i]; }
+      });
+      if (hi === lo) { lo -= 0.5; hi += 0.5; }
+      result[pair[0] + "_range"] = [lo, hi];
+      result[pair[0] + "_hist"] = pair[1].map(function (v) { return histogram(v, lo, hi); });
+    });
+    return result;
+  }
+
+  // --- drawing: an inline SVG, coloured by CSS (init-explorer.css) ------------------
+
+  var SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+  function power(e) { return "10" + String(e).split("").map(function (c) { return SUP[c]; }).join(""); }
+  function number(x) {  // 3 significant digits; 1.2 × 10⁻⁸ for very large or small numbers
+    if (x === 0) return "0";
+    if (!isFinite(x)) return String(x);
+    var e = Math.floor(Math.log10(Math.abs(x)));
+    if (e >= -2 && e < 4) return String(Number(x.toPrecision(3)));
+    var m = Number((x / Math.pow(10, e)).toPrecision(2));
+    if (Math.abs(m) >= 10) { m /= 10; e += 1; }
+    return m + " × " + power(e);
+  }
+
+  function el(name, attrs, text) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", name);
+    Object.keys(attrs).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function axes(svg, box, xs, ys, xlabel) {  // frame, ticks and labels of one panel
+    var g = el("g", { "class": "ie-axes" });
+    g.appendChild(el("line", { x1: box.x, y1: box.y + box.h, x2: box.x + box.w, y2: box.y + box.h }));
+    g.appendChild(el("line", { x1: box.x, y1: box.y, x2: box.x, y2: box.y + box.h }));
+    xs.forEach(function (t) {
+      g.appendChild(el("line", { "class": "ie-grid", x1: t[0], y1: box.y, x2: t[0], y2: box.y + box.h }));
+      g.appendChild(el("text", { x: t[0], y: box.y + box.h + 16, "text-anchor": "middle" }, t[1]));
+    });
+    ys.forEach(function (t) {
+      g.appendChild(el("line", { "class": "ie-grid", x1: box.x, y1: t[0], x2: box.x + box.w, y2: t[0] }));
+      g.appendChild(el("text", { x: box.x - 6, y: t[0] + 4, "text-anchor": "end" }, t[1]));
+    });
+    g.appendChild(el("text", { x: box.x + box.w / 2, y: box.y + box.h + 34, "text-anchor": "middle", "class": "ie-label" }, xlabel));
+    svg.appendChild(g);
+  }
+
+  function legend(svg, x, y, entries) {
+    entries.forEach(function (entry, i) {
+      var yy = y + 18 * i;
+      svg.appendChild(el("line", { x1: x, y1: yy, x2: x + 24, y2: yy, "class": entry[1] + " ie-key" }));
+      svg.appendChild(el("text", { x: x + 30, y: yy + 4 }, entry[0]));
+    });
+  }
+
+  function ticks(lo, hi, count) {
+    var step = Math.pow(10, Math.floor(Math.log10((hi - lo) / count)));
+    [1, 2, 5, 10].some(function (f) { if ((hi - lo) / (step * f) <= count) { step *= f; return true; } return false; });
+    var out = [];
+    for (var t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) out.push(Math.abs(t) < step / 1e6 ? 0 : t);
+    return out;
+  }
+
+  // Two layouts: histograms side by side on wide screens, stacked on narrow ones.
+  var LAYOUTS = {
+    wide: { w: 800, h: 560, top: { x: 70, y: 20, w: 700, h: 230 },
+            act: { x: 70, y: 320, w: 330, h: 180 }, grad: { x: 440, y: 320, w: 330, h: 180 } },
+    narrow: { w: 480, h: 760, top: { x: 62, y: 20, w: 400, h: 200 },
+              act: { x: 62, y: 300, w: 400, h: 160 }, grad: { x: 62, y: 540, w: 400, h: 160 } }
+  };
+
+  function draw(result, depth, layout) {
+    var svg = el("svg", { viewBox: "0 0 " + layout.w + " " + layout.h, width: layout.w, height: layout.h,
+                          "class": "ie-chart", role: "img" });
+    // top: spread per layer, logarithmic
+    var top = layout.top;
+    var values = result.act_std.concat(result.grad_std).filter(function (v) { return v > 0 && isFinite(v); });
+    var emin = values.length ? Math.floor(Math.log10(Math.min.apply(null, values))) : -1;
+    var emax = values.length ? Math.ceil(Math.log10(Math.max.apply(null, values))) : 1;
+    if (emax - emin < 2) { emin -= 1; emax += 1; }
+    var every = Math.max(1, Math.ceil((emax - emin) / 8));
+    function X(l) { return top.x + (depth === 1 ? 0 : (l - 1) / (depth - 1) * top.w); }
+    function Y(v) { return top.y + top.h - (Math.log10(v) - emin) / (emax - emin) * top.h; }
+    var yt = [];
+    for (var e = emin; e <= emax; e += every) yt.push([Y(Math.pow(10, e)), power(e)]);
+    axes(svg, top, ticks(1, depth, 10).filter(function (t) { return t >= 1; }).map(function (t) {
+      return [X(t), String(t)];
+    }), yt, "l");
+    [["act_std", "ie-act"], ["grad_std", "ie-grad"]].forEach(function (series) {
+      var d = "";
+      result[series[0]].forEach(function (v, i) {
+        if (v > 0 && isFinite(v)) d += (d && result[series[0]][i - 1] > 0 ? "L" : "M") + X(i + 1).toFixed(1) + "," + Y(v).toFixed(1);
+      });
+      if (d) svg.appendChild(el("path", { d: d, "class": series[1] }));
+    });
+    legend(svg, top.x + top.w - 150, top.y + 10, [["σ(a[l])", "ie-act"], ["σ(∂J/∂z[l])", "ie-grad"]]);
+    // bottom: histograms at the first, middle and last layer
+    [["act", "a[l]"], ["grad", "∂J/∂z[l]"]].forEach(function (panel) {
+      var box = layout[panel[0]], range = result[panel[0] + "_range"];
+      var hists = result[panel[0] + "_hist"], peak = 0;
+      hists.forEach(function (h) { h.forEach(function (c) { peak = Math.max(peak, c); }); });
+      function HX(v) { return box.x + (v - range[0]) / (range[1] - range[0]) * box.w; }
+      function HY(c) { return box.y + box.h - c / (peak || 1) * box.h; }
+      var xt = ticks(range[0], range[1], 4).map(function (t) { return [HX(t), number(t)]; });
+      axes(svg, box, xt, ticks(0, peak || 1, 3).map(function (t) { return [HY(t), number(t)]; }), panel[1]);
+      hists.forEach(function (h, s) {
+        var d = "M" + box.x + "," + HY(0).toFixed(1);
+        h.forEach(function (c, i) {
+          d += "L" + (box.x + i / BINS * box.w).toFixed(1) + "," + HY(c).toFixed(1) +
+               "L" + (box.x + (i + 1) / BINS * box.w).toFixed(1) + "," + HY(c).toFixed(1);
+        });
+        svg.appendChild(el("path", { d: d + "L" + (box.x + box.w) + "," + HY(0).toFixed(1), "class": "ie-layer" + s }));
+      });
+      if (panel[0] === "act") {
+        legend(svg, box.x + box.w - 70, box.y + 10, result.layers.map(function (l, s) { return ["l = " + l, "ie-layer" + s]; }));
+      }
+    });
+    return svg;
+  }
+
+  // --- the controls ------------------------------------------------------------------
+
+  function setUp(root) {
+    var form = root.querySelector("form"), status = root.querySelector("[role=status]");
+    var section = root.closest(".md-content") || document;
+    var images = section.querySelectorAll("img[src*='initialization_explorer.']");
+    var figure = images.length ? images[0].parentNode : null;
+    var chart = null, pending = false, announce = null, lastNarrow = null;
+
+    function setting() {
+      return {
+        act: form.elements.act.value,
+        init: form.elements.init.value,
+        k: Math.pow(2, Number(form.elements.k.value)),
+        depth: Number(form.elements.depth.value)
+      };
+    }
+    function label() {
+      var s = setting();
+      form.querySelector("output[for=ie-k]").textContent = number(s.k);
+      form.elements.k.setAttribute("aria-valuetext", "k = " + number(s.k));
+      form.querySelector("output[for=ie-depth]").textContent = s.depth;
+    }
+    function update() {
+      pending = false;
+      var s = setting(), r = explore(s.act, s.init, s.k, s.depth);
+      var narrow = isNarrow();
+      lastNarrow = narrow;
+      var svg = draw(r, s.depth, LAYOUTS[narrow ? "narrow" : "wide"]);
+      var ratioA = r.act_std[0] > 0 ? r.act_std[s.depth - 1] / r.act_std[0] : NaN;
+      var ratioG = r.grad_std[s.depth - 1] > 0 ? r.grad_std[0] / r.grad_std[s.depth - 1] : NaN;
+      var text = root.getAttribute("data-status")
+        .replace("{depth}", s.depth)
+        .replace("{act}", isNaN(ratioA) ? root.getAttribute("data-zero") : "× " + number(ratioA))
+        .replace("{grad}", isNaN(ratioG) ? root.getAttribute("data-zero") : "× " + number(ratioG));
+      svg.setAttribute("aria-label", root.getAttribute("data-chart") + " " + text);
+      if (figure) {
+        if (chart) figure.replaceChild(svg, chart); else figure.insertBefore(svg, figure.firstChild);
+        images.forEach(function (img) { img.style.display = "none"; });
+      }
+      chart = svg;
+      root.setAttribute("data-ratio-act", ratioA);
+      root.setAttribute("data-ratio-grad", ratioG);
+      clearTimeout(announce);  // announce once the reader stops moving a slider
+      if (!status.textContent) status.textContent = text;
+      else announce = setTimeout(function () { status.textContent = text; }, 250);
+    }
+    function isNarrow() {
+      return (figure ? figure.parentNode : root).getBoundingClientRect().width < 560;
+    }
+    window.addEventListener("resize", function () {
+      if (chart && isNarrow() !== lastNarrow) schedule();
+    });
+    function schedule() {
+      label();
+      if (!pending) { pending = true; window.requestAnimationFrame(update); }
+    }
+    function save() {
+      var s = setting(), query = new URLSearchParams(location.search);
+      query.set("act", s.act); query.set("init", s.init);
+      query.set("k", number(s.k)); query.set("depth", s.depth);
+      history.replaceState(null, "", "?" + query.toString() + location.hash);
+    }
+    function restore() {
+      var query = new URLSearchParams(location.search), found = false;
+      ["act", "init"].forEach(function (name) {
+        var v = query.get(name);
+        if (v && form.elements[name].querySelector("option[value='" + v + "']")) { form.elements[name].value = v; found = true; }
+      });
+      var k = parseFloat(query.get("k"));
+      if (k > 0) { form.elements.k.value = Math.max(-2, Math.min(2, Math.round(Math.log2(k) * 4) / 4)); found = true; }
+      var depth = parseInt(query.get("depth"), 10);
+      if (depth >= 2) { form.elements.depth.value = Math.min(100, depth); found = true; }
+      return found;
+    }
+
+    root.hidden = false;
+    form.addEventListener("input", function () { save(); schedule(); });
+    form.addEventListener("change", function () { save(); schedule(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    restore();
+    label();
+    // When the explorer comes near the screen (not while the page loads), draw the
+    // random numbers in small slices, so that no long task blocks the page, then
+    // the chart.
+    function prepare() {
+      var s = 0, streams = Number(form.elements.depth.max) + 2;  // x, dJ/da[L], W[1..max]
+      (function slice() {
+        var start = performance.now();
+        while (s < streams && performance.now() - start < 8) {
+          stream(s, s < 2 ? WIDTH * BATCH : WIDTH * WIDTH);
+          s++;
+        }
+        if (s < streams) setTimeout(slice, 0); else schedule();
+      })();
+    }
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries, observer) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          prepare();
+        }
+      }, { rootMargin: "200px" }).observe(root);
+    } else {
+      prepare();
+    }
+  }
+
+  window.initExplorer = { explore: explore, gaussians: gaussians, number: number };
+  document.querySelectorAll(".init-explorer").forEach(setUp);
+})();

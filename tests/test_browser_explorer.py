@@ -1,0 +1,162 @@
+"""The initialization explorer (weight-initialization page) in Chromium, both languages.
+
+Its numbers are NumPy's: the browser's explore() and snippets/initialization_explorer.py
+run on the same settings give the same spreads (to 1e-12, the order of the final
+sums aside) and the same histograms. Each control changes the chart, the setting
+round-trips through the URL, the live region announces the key ratios, the page is
+axe-clean and requests nothing outside the site, and without JavaScript the static
+figure of the default setting is shown. Screenshots go to artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import functools
+import runpy
+
+import numpy as np
+import pytest
+
+from browser import AXE, SCREENSHOTS
+from mdtools import SNIPPETS
+
+URLS = ["/weight-initialization/", "/zh/weight-initialization/"]
+CHART = ".init-explorer ~ .tabbed-set svg.ie-chart, .md-content figure svg.ie-chart"
+
+
+@pytest.fixture(scope="module")
+def numpy_explorer():
+    ns = runpy.run_path(str(SNIPPETS / "initialization_explorer.py"), run_name="browser-test")
+    ns["explore"].__globals__["gaussians"] = functools.cache(ns["gaussians"])
+    return ns
+
+
+def open_explorer(visit, url, **context):
+    v = visit(viewport={"width": 1280, "height": 900}, **context)
+    page = v.open(url)
+    page.locator(".init-explorer").scroll_into_view_if_needed()
+    page.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
+    return v, page
+
+
+def chart(page) -> str:
+    return page.evaluate("() => document.querySelector('figure svg.ie-chart').outerHTML")
+
+
+def settle(page, before: str) -> str:
+    page.wait_for_function("(old) => document.querySelector('figure svg.ie-chart').outerHTML !== old",
+                           arg=before, timeout=10000)
+    return chart(page)
+
+
+SETTINGS = ([(act, init, 1.0, 12) for act in ("linear", "tanh", "sigmoid", "relu")
+             for init in ("zeros", "normal", "small", "lecun", "glorot", "he")]
+            + [("tanh", "normal", 4.0, 100), ("sigmoid", "small", 0.25, 100), ("relu", "he", 2.0, 100),
+               ("linear", "normal", 4.0, 100), ("tanh", "he", 1.0, 2)])
+
+
+def test_the_browser_computes_what_numpy_computes(visit, numpy_explorer):
+    v, page = open_explorer(visit, URLS[0])
+    assert page.evaluate("() => Object.keys(initExplorer)").count("explore") == 1
+    for act, init, k, depth in SETTINGS:
+        js = page.evaluate("([a, i, k, d]) => initExplorer.explore(a, i, k, d)", [act, init, k, depth])
+        py = numpy_explorer["explore"](act, init, k, depth)
+        where = f"{act}, {init}, k={k}, depth {depth}"
+        assert js["layers"] == py["layers"], where
+        for key in ("act_std", "grad_std"):
+            assert np.allclose(js[key], py[key], rtol=1e-12, atol=0), f"{where}: {key} differs"
+        for key in ("act_range", "grad_range"):
+            assert js[key] == list(py[key]), f"{where}: {key} differs"
+        for key in ("act_hist", "grad_hist"):
+            assert np.allclose(js[key], py[key], rtol=0, atol=1e-15), f"{where}: {key} differs"
+    assert not v.errors, v.errors
+
+
+def test_the_choices_are_the_scripts(visit, numpy_explorer):
+    v, page = open_explorer(visit, URLS[1])
+    options = page.evaluate("""() => ({
+        act: [...document.querySelectorAll('#ie-act option')].map(o => o.value),
+        init: [...document.querySelectorAll('#ie-init option')].map(o => o.value),
+        k: [document.querySelector('#ie-k').min, document.querySelector('#ie-k').max],
+        depth: [document.querySelector('#ie-depth').min, document.querySelector('#ie-depth').max]})""")
+    assert options["act"] == list(numpy_explorer["ACTIVATIONS"])
+    assert options["init"] == list(numpy_explorer["INITIALIZATIONS"])
+    assert options["k"] == ["-2", "2"] and options["depth"] == ["2", "100"]  # k from 1/4 to 4, 2 to 100 layers
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
+    v, page = open_explorer(visit, url)
+    svg = chart(page)
+    page.select_option("#ie-act", "tanh")
+    svg = settle(page, svg)
+    page.select_option("#ie-init", "normal")
+    svg = settle(page, svg)
+    page.focus("#ie-k")
+    page.keyboard.press("ArrowLeft")                      # keyboard: one step of 2^0.25 down
+    svg = settle(page, svg)
+    page.fill("#ie-depth", "30")
+    page.dispatch_event("#ie-depth", "input")
+    svg = settle(page, svg)
+    query = page.evaluate("location.search")
+    assert query == "?act=tanh&init=normal&k=0.841&depth=30", query
+    assert page.evaluate("document.querySelector('#ie-k').getAttribute('aria-valuetext')") == "k = 0.841"
+    page.wait_for_function("document.querySelector('.init-explorer [role=status]').textContent.length > 0")
+    status = page.evaluate("document.querySelector('.init-explorer [role=status]').textContent")
+    assert "30" in status and "×" in status, status
+    shared = page.url
+    v2 = visit(viewport={"width": 1280, "height": 900})
+    page2 = v2.open(shared.replace(v.origin, ""))
+    page2.locator(".init-explorer").scroll_into_view_if_needed()
+    page2.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
+    restored = page2.evaluate("""() => ['act', 'init', 'k', 'depth'].map(n =>
+        document.querySelector('#ie-' + n).value)""")
+    assert restored == ["tanh", "normal", "-0.25", "30"], restored
+    page2.wait_for_function("(old) => document.querySelector('figure svg.ie-chart').outerHTML === old",
+                            arg=svg, timeout=10000)  # the same setting draws the same chart
+    assert not v.errors and not v2.errors, v.errors + v2.errors
+    assert not v.outside_requests() and not v2.outside_requests()
+
+
+@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("scheme,width", [("light", 1280), ("dark", 1280), ("light", 375)])
+def test_explorer_as_a_reader_sees_it(visit, url, scheme, width):
+    v = visit(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = v.open(url + "?act=relu&init=lecun&k=1&depth=50")
+    page.locator(".init-explorer").scroll_into_view_if_needed()
+    page.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
+    assert page.locator(".init-explorer form").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{url}: horizontal scroll"
+    hidden = page.evaluate("""() => [...document.querySelectorAll("img[src*='initialization_explorer.']")]
+        .every(i => getComputedStyle(i).display === 'none')""")
+    assert hidden, f"{url}: the static figure is still shown beside the live one"
+    ratio = float(page.evaluate("document.querySelector('.init-explorer').dataset.ratioAct"))
+    assert 1e-9 < ratio < 1e-6, f"{url}: ReLU with LeCun should shrink the activations (ratio {ratio})"
+    if scheme == "dark":  # the chart's strokes and text follow the palette
+        fill = page.evaluate("getComputedStyle(document.querySelector('svg.ie-chart text')).fill")
+        assert all(int(c) > 150 for c in fill[fill.index("(") + 1:-1].split(",")[:3]), fill
+    page.locator("svg.ie-chart").scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    lang = "zh" if url.startswith("/zh/") else "en"
+    page.screenshot(path=SCREENSHOTS / f"{lang}-explorer-{scheme}-{width}.png")
+    page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run({include: [['.init-explorer'], ['figure:has(svg.ie-chart)']]},
+            {resultTypes: ['violations']}))
+        .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`)""")
+    assert not violations, f"{url}: axe-core reports\n" + "\n".join(violations)
+    assert not v.errors and not v.outside_requests(), v.errors + v.outside_requests()
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_without_javascript_the_default_figure_is_shown(visit, url):
+    v = visit(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = v.page
+    page.goto(v.origin + url, wait_until="networkidle")
+    assert not page.locator(".init-explorer form").is_visible()
+    assert page.locator(".init-explorer__noscript").is_visible()
+    image = page.locator("img[src*='initialization_explorer.svg#only-light']")
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("""() => { const i = document.querySelector("img[src*='initialization_explorer.svg']");
+        return i.complete && i.naturalWidth > 0; }""")
+    assert image.is_visible()
