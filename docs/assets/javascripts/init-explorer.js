@@ -381,11 +381,12 @@
     form.addEventListener("input", function () { save(); schedule(); });
     form.addEventListener("change", function () { save(); schedule(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    restore();
+    var restored = restore();
     label();
-    // When the explorer comes near the screen (not while the page loads), draw the
-    // random numbers in small slices, so that no long task blocks the page, then
-    // the chart.
+    // Until the reader changes a control, the build's figure of the default setting
+    // (the same numbers) stays: nothing is computed while the page loads. When the
+    // explorer comes near the screen, its random numbers are drawn in small slices
+    // (no long task), and a setting restored from the URL is drawn.
     function prepare() {
       var s = 0, streams = Number(form.elements.depth.max) + 2;  // x, dJ/da[L], W[1..max]
       (function slice() {
@@ -394,7 +395,8 @@
           stream(s, s < 2 ? WIDTH * BATCH : WIDTH * WIDTH);
           s++;
         }
-        if (s < streams) setTimeout(slice, 0); else schedule();
+        if (s < streams) setTimeout(slice, 0);
+        else if (restored) schedule();
       })();
     }
     if ("IntersectionObserver" in window) {
