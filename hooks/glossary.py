@@ -14,6 +14,7 @@ term, in the page's language.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -37,7 +38,13 @@ HEADERS = {"en": "| English | Chinese | Definition | Used on |",
 
 
 def load() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    """The glossary, parsed once per version of the file (every page asks for it)."""
+    return parse(GLOSSARY.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=2)
+def parse(text: str) -> dict[str, dict[str, str]]:
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def language(src_uri: str) -> str:

@@ -158,10 +158,18 @@ def _cheap_should_include(plugin) -> None:
         return
     full_check = plugin.should_include
 
+    answers = {}  # mkdocs-jupyter parses the notebook (Jupytext): once per file version
+
     def should_include(file):
         if file.abs_src_path and file.abs_src_path.endswith(".md") and not _has_kernelspec(Path(file.abs_src_path)):
             return False
-        return full_check(file)
+        if not file.abs_src_path:
+            return full_check(file)
+        stat = os.stat(file.abs_src_path)
+        key = (file.abs_src_path, stat.st_mtime_ns, stat.st_size)
+        if key not in answers:
+            answers[key] = full_check(file)
+        return answers[key]
 
     should_include.cheap = True
     plugin.should_include = should_include

@@ -69,7 +69,7 @@ class Lecture:
     def __init__(self, path: Path):
         self.path = path
         self.name = path.stem
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         self.page = data["page"]
         self.length = data.get("length")
         self.cues = {n: (start, end) for n, start, end in data.get("cues", [])}
