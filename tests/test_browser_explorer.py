@@ -119,6 +119,12 @@ def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
     assert restored == ["tanh", "normal", "-0.25", "30"], restored
     page2.wait_for_function("(old) => document.querySelector('figure svg.ie-chart').outerHTML === old",
                             arg=svg, timeout=10000)  # the same setting draws the same chart
+    # the language selector keeps the setting (and the section being read)
+    other = "zh" if not url.startswith("/zh/") else "en"
+    with page2.expect_navigation():
+        page2.evaluate(f"document.querySelector('.md-select__link[hreflang={other}]').click()")
+    assert page2.url.split("?", 1)[1].startswith("act=tanh&init=normal&k=0.841&depth=30"), page2.url
+    assert "#explorer" in page2.url, page2.url
     assert not v.errors and not v2.errors, v.errors + v2.errors
     assert not v.outside_requests() and not v2.outside_requests()
 

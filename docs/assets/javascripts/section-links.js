@@ -11,13 +11,15 @@
 //    their real height. The jump is repeated until the section stays in place.
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest(".md-select__link");
-  if (!link || window.scrollY < 1) return;  // at the top: the top of the other page
-  var current = null;
-  document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (h) {
-    if (h.getBoundingClientRect().top <= 200) current = h.id;
-  });
-  // the same query too (the initialization explorer keeps its setting there)
-  if (current) link.href = link.href.split(/[?#]/)[0] + location.search + "#" + encodeURIComponent(current);
+  if (!link) return;
+  var current = null;  // at the top of the page: the top of the other page
+  if (window.scrollY >= 1) {
+    document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (h) {
+      if (h.getBoundingClientRect().top <= 200) current = h.id;
+    });
+  }
+  // the query too: the initialization explorer keeps its setting there
+  link.href = link.href.split(/[?#]/)[0] + location.search + (current ? "#" + encodeURIComponent(current) : "");
 }, true);
 
 (function () {
