@@ -15,15 +15,19 @@ schemes = {                                   # standard deviation of W[l]_ij
     r"$\mathrm{Var} = 2/n$": lambda n: np.sqrt(2 / n),
 }
 
-x = rng.standard_normal((n, batch))           # columns are examples
-stds = {}                                     # scheme -> std of a[l], l = 1..depth
-for name, std_of in schemes.items():
+
+def activation_stds(std, x, rng):
+    """std of a[l], l = 1..depth, for weights W[l]_ij ~ N(0, std²) and input x."""
     a, per_layer = x, []
     for layer in range(depth):
-        W = rng.standard_normal((n, n)) * std_of(n)
+        W = rng.standard_normal((n, n)) * std
         a = np.maximum(0, W @ a)              # a[l] = ReLU(W[l] a[l-1])
         per_layer.append(a.std())
-    stds[name] = np.array(per_layer)
+    return np.array(per_layer)
+
+
+x = rng.standard_normal((n, batch))           # columns are examples
+stds = {name: activation_stds(std_of(n), x, rng) for name, std_of in schemes.items()}
 
 fig, ax = plt.subplots()
 for name in schemes:
