@@ -1,6 +1,7 @@
 """A deep sigmoid network against the same network with ReLU and He initialization:
 gradient size per layer at initialization, and how far each layer's weights move
-in 300 steps of gradient descent. Data: two rings in the plane (200 points).
+in 300 steps of gradient descent. Data: 200 points in the plane, class 0 in the
+disk of radius 1, class 1 in the ring of radii 1.5 to 2.5.
 """
 import matplotlib.pyplot as plt
 import numpy as np

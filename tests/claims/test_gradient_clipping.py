@@ -1,9 +1,33 @@
-"""Claims about snippets/gradient_clipping.py (backpropagation page)."""
+"""Claims about snippets/gradient_clipping.py (backpropagation page).
+
+The prose states what holds for every draw of the network and the data (checked
+over conftest.SEEDS); the figure's alt text describes the one run that is drawn."""
 
 import numpy as np
 import pytest
 
-from mdtools import assert_stated, latex_sci
+from conftest import SEEDS
+from mdtools import DOCS, assert_stated
+
+PAGE = "backpropagation-view"
+
+
+def says(english: str, chinese: str) -> None:
+    """The page states a number in words, each language in its own phrasing (line
+    breaks in the source do not count)."""
+    for name, text in ((f"{PAGE}.md", english), (f"{PAGE}.zh.md", chinese)):
+        page = " ".join((DOCS / name).read_text(encoding="utf-8").split())
+        assert " ".join(text.split()) in page, f"docs/{name} does not say {text!r}"
+
+
+_runs: dict[int, dict] = {}
+
+
+def seeded(run_snippet_seeded, seed: int) -> dict:
+    """The snippet's variables for one seed, computed once per session."""
+    if seed not in _runs:
+        _runs[seed] = run_snippet_seeded("gradient_clipping", seed)
+    return _runs[seed]
 
 
 def test_backpropagation_matches_finite_differences(run_snippet):
@@ -22,28 +46,69 @@ def test_backpropagation_matches_finite_differences(run_snippet):
             assert grads[layer][index] == pytest.approx(numeric, rel=1e-5)
 
 
-def test_clipping_keeps_the_update_norm_at_the_threshold(run_snippet):
-    ns = run_snippet("gradient_clipping")
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_step_is_clipped_to_the_threshold(run_snippet_seeded, seed):
+    """"Its gradient stays longer than τ throughout, so every one of the 3000 steps
+    is clipped to the length ητ = 0.01"; an unclipped gradient is left as it is."""
+    ns = seeded(run_snippet_seeded, seed)
     Ws, tau, lr = [W.copy() for W in ns["W_start"]], ns["tau"], ns["learning_rate"]
-    clipped_steps = 0
     for step in range(ns["steps"]):
         _, grads = ns["loss_and_gradients"](Ws)
         raw = np.sqrt(sum(np.sum(g ** 2) for g in grads))
         clipped = ns["clip"](grads, tau)
         update = np.sqrt(sum(np.sum((lr * g) ** 2) for g in clipped))
-        if raw > tau:
-            assert update == pytest.approx(lr * tau, rel=1e-12)
-            clipped_steps += 1
-        else:
-            assert all(np.array_equal(a, b) for a, b in zip(grads, clipped))
+        assert raw > tau, f"seed {seed}: step {step} is not clipped"
+        assert update == pytest.approx(lr * tau, rel=1e-12)
         Ws = [W - lr * g for W, g in zip(Ws, clipped)]
-    assert clipped_steps > 0
+    small = [g * 1e-3 / raw for g in grads]           # a gradient shorter than tau
+    assert all(np.array_equal(a, b) for a, b in zip(small, ns["clip"](small, tau)))
+    assert ns["steps"] == 3000 and lr * tau == 0.01
+    assert_stated(PAGE, r"\(\eta\,\tau = 0.01\)")
+    says(f"every one of the {ns['steps']} steps", f"图中 {ns['steps']} 步的每一步都被裁剪")
 
 
-def test_without_clipping_the_loss_explodes_and_with_it_training_settles(run_snippet):
+@pytest.mark.parametrize("seed", SEEDS)
+def test_without_clipping_the_loss_overflows(run_snippet_seeded, seed):
+    """"A loss between about 10³ and 10⁵ ... One plain gradient step makes the loss
+    more than 10⁹ times larger, and within three steps ... the loss is no longer
+    finite." ("About": within a factor of √10.)"""
+    plain = np.array(seeded(run_snippet_seeded, seed)["losses"]["plain"])
+    assert 10 ** 2.5 < plain[0] < 10 ** 5.5, f"seed {seed}: initial loss {plain[0]:.1e}"
+    assert plain[1] > 1e9 * plain[0], f"seed {seed}: one step multiplies the loss by {plain[1] / plain[0]:.1e}"
+    assert not np.isfinite(plain[:4]).all(), f"seed {seed}: the loss is still finite after 3 steps"
+    assert_stated(PAGE, r"\(10^{3}\)", r"\(10^{5}\)", r"\(10^{9}\)")
+    says("within three steps the numbers overflow", "不超过三步，数值就会上溢")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_with_clipping_the_loss_stays_finite_and_falls_slowly(run_snippet_seeded, seed):
+    """"The loss stays finite and falls, though not at every step; it takes about 100
+    to 500 steps to drop below the loss of always predicting 0 (about n/2 = 4), and
+    after 3000 steps it is below 1.5." ("About": within 20 % for the steps, 30 % for
+    the loss of predicting 0, whose mean is n/2 exactly: E||y||² = n.)"""
+    ns = seeded(run_snippet_seeded, seed)
+    clipped, baseline = np.array(ns["losses"]["clipped"]), ns["baseline"]
+    assert len(clipped) == ns["steps"] + 1 and np.isfinite(clipped).all()
+    assert clipped[-1] < clipped[0] / 100 and (np.diff(clipped) > 0).any()
+    assert ns["n"] / 2 == 4 and abs(baseline / 4 - 1) < 0.3, f"seed {seed}: predicting 0 gives {baseline:.2f}"
+    below = int(np.argmax(clipped < baseline))
+    assert clipped[below] < baseline and 100 * 0.8 <= below <= 500 * 1.2, f"seed {seed}: below at step {below}"
+    assert clipped[-1] < 1.5, f"seed {seed}: loss {clipped[-1]:.2f} after {ns['steps']} steps"
+    assert_stated(PAGE, r"\(n/2 = 4\)")
+    says("about 100 to 500 steps", "大约要 100 到 500 步")
+    says(f"after {ns['steps']} steps it is below 1.5", f"{ns['steps']} 步后低于 1.5")
+
+
+def test_the_alt_text_describes_the_run_as_drawn(run_snippet):
+    """The alt text gives the drawn run's numbers: where the clipped loss starts and
+    ends, the level of the dotted line and the step at which the loss crosses it."""
     ns = run_snippet("gradient_clipping")
-    plain, clipped = ns["losses"]["plain"], ns["losses"]["clipped"]
-    assert plain[1] > 1e30 and not np.isfinite(plain[2])
-    assert np.isfinite(clipped).all() and clipped[-1] < clipped[0] / 100
-    assert_stated("backpropagation-view", latex_sci(plain[0], 1), latex_sci(plain[1], 0),
-                  f"{clipped[-1]:.1f}")
+    clipped, baseline = np.array(ns["losses"]["clipped"]), ns["baseline"]
+    one_digit = lambda x: f"{float(f'{x:.0e}'):g}"        # 3912 -> 4000, 0.534 -> 0.5
+    start, end = one_digit(clipped[0]), one_digit(clipped[-1])
+    level, crossing = f"{baseline:.1f}", f"{float(f'{np.argmax(clipped < baseline):.1e}'):g}"
+    assert not np.isfinite(ns["losses"]["plain"][2]) and ns["losses"]["plain"][1] > 1e6  # off the chart
+    says(f"from 0 to {ns['steps']}", f"（0 到 {ns['steps']}）")
+    says(f"it falls from about {start} to about {end} at step {ns['steps']}, crossing a dotted horizontal "
+         f"line at about {level}, the loss of predicting 0, after about {crossing} steps",
+         f"损失从约 {start} 下降到第 {ns['steps']} 步的约 {end}，并在约 {crossing} 步后穿过纵坐标约为 {level} 的水平点线")

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from mdtools import assert_stated, latex_sci
+from conftest import SEEDS
+from mdtools import DOCS, assert_stated, latex_sci
 
 
 def cross_entropy(ns, kind, Ws):
@@ -34,18 +35,61 @@ def test_backpropagation_matches_finite_differences(run_snippet, kind):
 
 def test_sigmoid_gradients_vanish_towards_the_first_layer(run_snippet):
     ns = run_snippet("sigmoid_relu_gradients")
-    sig, relu = ns["grad_norms"]["sigmoid"], ns["grad_norms"]["relu"]
+    sig = ns["grad_norms"]["sigmoid"]
     assert ns["L"] - 1 >= 10, "at least 10 hidden layers"
     assert all(np.diff(sig) > 0), "sigmoid: every layer's gradient is smaller than the next one's"
-    assert sig[0] / sig[-1] < 1e-6 and 0.05 < relu[0] / relu[-1] < 1
-    assert_stated("backpropagation-view", latex_sci(sig[0] / sig[-1], 0), f"{relu[0] / relu[-1]:.2f}")
 
 
-def test_early_sigmoid_layers_barely_move(run_snippet):
-    ns = run_snippet("sigmoid_relu_gradients")
+_runs: dict[int, dict] = {}
+
+
+def seeded(run_snippet_seeded, seed: int) -> dict:
+    """The snippet's variables for one seed (data and weights), computed once."""
+    if seed not in _runs:
+        _runs[seed] = run_snippet_seeded("sigmoid_relu_gradients", seed)
+    return _runs[seed]
+
+
+def says(english: str, chinese: str) -> None:
+    """The page states a number in words, each language in its own phrasing (line
+    breaks in the source do not count)."""
+    for name, text in (("backpropagation-view.md", english), ("backpropagation-view.zh.md", chinese)):
+        page = " ".join((DOCS / name).read_text(encoding="utf-8").split())
+        assert " ".join(text.split()) in page, f"docs/{name} does not say {text!r}"
+
+
+def about(value: float, stated: float) -> bool:
+    """"About" a power of ten or a round number: within a factor of √10."""
+    return stated / 10 ** 0.5 < value < stated * 10 ** 0.5
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_first_to_last_gradient_ratio_at_initialization(run_snippet_seeded, seed):
+    """"Between about 10⁻⁸ and 10⁻⁷ times the size of its last layer's, depending on
+    the random draw; in the ReLU network the ratio is about 0.1." """
+    ns = seeded(run_snippet_seeded, seed)
+    sig, relu = ns["grad_norms"]["sigmoid"], ns["grad_norms"]["relu"]
+    low, high = 1e-8, 1e-7
+    assert low / 10 ** 0.5 < sig[0] / sig[-1] < high * 10 ** 0.5, f"seed {seed}: sigmoid {sig[0] / sig[-1]:.1e}"
+    assert about(relu[0] / relu[-1], 0.1), f"seed {seed}: ReLU {relu[0] / relu[-1]:.3f}"
+    assert_stated("backpropagation-view", r"\(10^{-8}\)", r"\(10^{-7}\)")
+    says(r"between about \(10^{-8}\) and \(10^{-7}\) times the size of its last layer's",
+         r"只有最后一层的约 \(10^{-8}\) 到 \(10^{-7}\)")
+    says("the ratio is about 0.1", "这一比值约为 0.1")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_early_sigmoid_layers_barely_move(run_snippet_seeded, seed):
+    """"The first-layer weights of the sigmoid network have changed by less than 10⁻⁶
+    of their size, while every layer of the ReLU network has changed by at least
+    about 4 × 10⁻²" (at least 90 % of it)."""
+    ns = seeded(run_snippet_seeded, seed)
     sig, relu = ns["moved"]["sigmoid"], ns["moved"]["relu"]
-    assert sig[0] < 1e-5 < 0.01 < min(relu)
-    assert_stated("backpropagation-view", latex_sci(sig[0], 1), latex_sci(min(relu), 1))
+    assert 0 < sig[0] < 1e-6, f"seed {seed}: sigmoid layer 1 moved {sig[0]:.1e}"
+    assert min(relu) > 0.9 * 4e-2, f"seed {seed}: a ReLU layer moved only {min(relu):.3f}"
+    assert_stated("backpropagation-view", r"\(10^{-6}\)", f"\\({latex_sci(4e-2, 0)}\\)")
+    says(r"changed by less than \(10^{-6}\) of their size", r"还不到自身大小的 \(10^{-6}\)")
+    says(r"at least about \(4 \times 10^{-2}\) of its size", r"都至少约为自身大小的 \(4 \times 10^{-2}\)")
 
 
 def test_the_alt_text_describes_the_relu_curve_as_drawn(run_snippet):
@@ -53,7 +97,6 @@ def test_the_alt_text_describes_the_relu_curve_as_drawn(run_snippet):
     the hidden layers' range and the output layer's value, as drawn."""
     moved = run_snippet("sigmoid_relu_gradients")["moved"]["relu"]
     hidden, output = moved[:-1], moved[-1]
-    from mdtools import DOCS
     lo, hi, out = f"{min(hidden):.2f}", f"{max(hidden):.2f}", f"{output:.2f}"
     assert f"between about {lo} and {hi} in the hidden layers and reaches {out}" in \
         (DOCS / "backpropagation-view.md").read_text(encoding="utf-8")
