@@ -336,7 +336,8 @@
         .replace("{depth}", s.depth)
         .replace("{act}", isNaN(ratioA) ? root.getAttribute("data-zero") : "× " + number(ratioA))
         .replace("{grad}", isNaN(ratioG) ? root.getAttribute("data-zero") : "× " + number(ratioG));
-      svg.setAttribute("aria-label", root.getAttribute("data-chart") + " " + text);
+      var description = root.getAttribute("data-chart");  // no space after a full-width 。
+      svg.setAttribute("aria-label", description + (/[\u3000-\u303f\uff00-\uffef]$/.test(description) ? "" : " ") + text);
       if (figure) {
         if (chart) figure.replaceChild(svg, chart); else figure.insertBefore(svg, figure.firstChild);
         images.forEach(function (img) { img.style.display = "none"; });
