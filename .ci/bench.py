@@ -222,8 +222,8 @@ def explorer_update_times(site: Path) -> dict[str, float]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
         for page_path in pages:
             tab = browser.new_page(viewport={"width": 412, "height": 823})
-            tab.goto(origin + page_path, wait_until="networkidle")
-            tab.locator(".init-explorer").scroll_into_view_if_needed()
+            tab.goto(origin + page_path + "?act=relu&init=he&k=1&depth=50", wait_until="networkidle")
+            tab.locator("#explorer").scroll_into_view_if_needed()  # a setting in the URL: drawn when near
             tab.wait_for_selector("figure svg.ie-chart", state="attached", timeout=30000)
             cdp = tab.context.new_cdp_session(tab)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})

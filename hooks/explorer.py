@@ -29,6 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPET = ROOT / "snippets" / "initialization_explorer.py"
 MARKER = re.compile(r"^\{explorer\}[ \t]*$", re.M)
 SCRIPT = "assets/javascripts/init-explorer.js"
+# The explorer's script is fetched only when its section nears the screen, or at once
+# when the URL holds a setting: most readers never download it. (`data-src`, not a
+# string in the script, so that hooks/parallel.py rebases it like any src.)
+LOADER = ("(function (tag) { function load() { if (load.done) return; load.done = true;"
+          " var script = document.createElement('script'); script.src = tag.dataset.src;"
+          " document.head.appendChild(script); }"
+          " var section = document.getElementById('explorer');"
+          " if (/[?&]act=/.test(location.search) || !section || !('IntersectionObserver' in window)) return load();"
+          " new IntersectionObserver(function (entries, observer) {"
+          " if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); load(); } },"
+          " { rootMargin: '1500px 0px' }).observe(section); })(document.currentScript);")
 K_RANGE = (-2, 2, 0.25)     # log2 of the multiplier k: 1/4 to 4
 DEPTH_RANGE = (2, 100, 1)
 
@@ -124,7 +135,7 @@ def explorer(lang: str, where: str, script_url: str) -> str:
         f'<div class="init-explorer" hidden {attrs}>'
         f'<form class="init-explorer__controls" aria-label="{html.escape(text["form"])}">{controls}</form>'
         f'<p class="init-explorer__status" role="status" aria-live="polite"></p></div>\n'
-        f'<script src="{script_url}" defer></script>\n'
+        f'<script data-src="{script_url}">{LOADER}</script>\n'
     )
 
 

@@ -33,6 +33,8 @@ def numpy_explorer():
 def open_explorer(visit, url, **context):
     v = visit(viewport={"width": 1280, "height": 900}, **context)
     page = v.open(url)
+    page.locator("#explorer").scroll_into_view_if_needed()
+    page.wait_for_function("window.initExplorer !== undefined")  # fetched when the section is near
     page.locator(".init-explorer").scroll_into_view_if_needed()
     if "?" in url:  # a setting in the URL is drawn as soon as the explorer is near
         page.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
@@ -112,6 +114,8 @@ def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
     shared = page.url
     v2 = visit(viewport={"width": 1280, "height": 900})
     page2 = v2.open(shared.replace(v.origin, ""))
+    page2.locator("#explorer").scroll_into_view_if_needed()
+    page2.wait_for_function("window.initExplorer !== undefined")
     page2.locator(".init-explorer").scroll_into_view_if_needed()
     page2.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)  # restored, drawn
     restored = page2.evaluate("""() => ['act', 'init', 'k', 'depth'].map(n =>
@@ -134,6 +138,8 @@ def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
 def test_explorer_as_a_reader_sees_it(visit, url, scheme, width):
     v = visit(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = v.open(url + "?act=relu&init=lecun&k=1&depth=50")
+    page.locator("#explorer").scroll_into_view_if_needed()
+    page.wait_for_function("window.initExplorer !== undefined")
     page.locator(".init-explorer").scroll_into_view_if_needed()
     page.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
     assert page.locator(".init-explorer form").is_visible()

@@ -82,21 +82,24 @@ def test_without_clipping_the_loss_overflows(run_snippet_seeded, seed):
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_with_clipping_the_loss_stays_finite_and_falls_slowly(run_snippet_seeded, seed):
-    """"The loss stays finite and falls, though not at every step; it takes about 100
-    to 500 steps to drop below the loss of always predicting 0 (about n/2 = 4), and
-    after 3000 steps it is below 1.5." ("About": within 20 % for the steps, 30 % for
-    the loss of predicting 0, whose mean is n/2 exactly: E||y||² = n.)"""
+    """"The loss stays finite and falls, though not at every step. It usually takes
+    between about 100 and 1500 steps to drop below the loss of always predicting 0
+    (about n/2 = 4), and after 3000 steps the loss is usually between about 0.3 and 3."
+    ("About": within 20 % for the steps, 30 % for the losses, whose mean for predicting
+    0 is n/2 exactly: E||y||² = n. A fact-check over 100 draws found a few outside these
+    ranges, hence "usually".)"""
     ns = seeded(run_snippet_seeded, seed)
     clipped, baseline = np.array(ns["losses"]["clipped"]), ns["baseline"]
     assert len(clipped) == ns["steps"] + 1 and np.isfinite(clipped).all()
     assert clipped[-1] < clipped[0] / 100 and (np.diff(clipped) > 0).any()
     assert ns["n"] / 2 == 4 and abs(baseline / 4 - 1) < 0.3, f"seed {seed}: predicting 0 gives {baseline:.2f}"
     below = int(np.argmax(clipped < baseline))
-    assert clipped[below] < baseline and 100 * 0.8 <= below <= 500 * 1.2, f"seed {seed}: below at step {below}"
-    assert clipped[-1] < 1.5, f"seed {seed}: loss {clipped[-1]:.2f} after {ns['steps']} steps"
+    assert clipped[below] < baseline and 100 * 0.8 <= below <= 1500 * 1.2, f"seed {seed}: below at step {below}"
+    assert 0.3 * 0.7 < clipped[-1] < 3 * 1.3, f"seed {seed}: loss {clipped[-1]:.2f} after {ns['steps']} steps"
     assert_stated(PAGE, r"\(n/2 = 4\)")
-    says("about 100 to 500 steps", "大约要 100 到 500 步")
-    says(f"after {ns['steps']} steps it is below 1.5", f"{ns['steps']} 步后低于 1.5")
+    says("between about 100 and 1500 steps", "大约 100 到 1500 步")
+    says(f"after\n{ns['steps']} steps the loss is usually between about 0.3 and 3",
+         f"{ns['steps']} 步后，损失通常在约 0.3 到 3 之间")
 
 
 def test_the_alt_text_describes_the_run_as_drawn(run_snippet):
@@ -109,6 +112,8 @@ def test_the_alt_text_describes_the_run_as_drawn(run_snippet):
     level, crossing = f"{baseline:.1f}", f"{float(f'{np.argmax(clipped < baseline):.1e}'):g}"
     assert not np.isfinite(ns["losses"]["plain"][2]) and ns["losses"]["plain"][1] > 1e6  # off the chart
     says(f"from 0 to {ns['steps']}", f"（0 到 {ns['steps']}）")
+    below, final = int(np.argmax(clipped < baseline)), f"{clipped[-1]:.2f}"
+    says(f"(in the run drawn, {below} steps\nand {final})", f"（图中这次运行分别为 {below} 步和 {final}）")
     says(f"it falls from about {start} to about {end} at step {ns['steps']}, crossing a dotted horizontal "
          f"line at about {level}, the loss of predicting 0, after about {crossing} steps",
          f"损失从约 {start} 下降到第 {ns['steps']} 步的约 {end}，并在约 {crossing} 步后穿过纵坐标约为 {level} 的水平点线")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from conftest import SEEDS
-from mdtools import SNIPPETS, assert_stated
+from mdtools import DOCS, SNIPPETS, assert_stated
 
 PAGE = "weight-initialization"
 
@@ -43,32 +43,47 @@ def test_the_series_exp_and_tanh_match_numpy(explorer):
     assert np.allclose(explorer["tanh"](tiny), tiny, rtol=1e-13)
 
 
-def tanh_fixed_point():
-    """Mean field: the spread q of z is kept by a layer when q = 2 E[tanh(sqrt(q) xi)^2]."""
+def tanh_mean_field(depth=50):
+    """Mean field for tanh with Var(W) = 2/n and inputs of variance 1: the variance q of
+    z[l] (q[1] = 2), the spread it settles at, and each layer's factor on the gradient's
+    mean square, 2 E[tanh'(z)^2]."""
     xi, w = np.polynomial.hermite_e.hermegauss(120)
     w = w / w.sum()
-    q = 1.0
-    for _ in range(300):
+    q, factors = 2.0, []
+    for _ in range(1, depth):
+        t = np.tanh(np.sqrt(q) * xi)
+        factors.append(2 * np.sum(w * (1 - t**2) ** 2))
+        q = 2 * np.sum(w * t**2)
+    for _ in range(300):  # the fixed point
         q = 2 * np.sum(w * np.tanh(np.sqrt(q) * xi) ** 2)
-    spread = np.sqrt(np.sum(w * np.tanh(np.sqrt(q) * xi) ** 2))
-    growth = 2 * np.sum(w * (1 - np.tanh(np.sqrt(q) * xi) ** 2) ** 2)  # 2 E[tanh'(z)^2]
-    return spread, growth
+    t = np.tanh(np.sqrt(q) * xi)
+    return np.sqrt(np.sum(w * t**2)), 2 * np.sum(w * (1 - t**2) ** 2), np.array(factors)
 
 
 def test_answer_states_the_mean_field_law():
-    spread, growth = tanh_fixed_point()
-    assert round(spread, 2) == 0.56 and round(growth, 1) == 1.1
-    assert round(1.1 ** 24.5) == 10
-    assert_stated(PAGE, "0.56", r"\approx 1.1", r"1.1^{49/2} \approx 10")
+    spread, growth, factors = tanh_mean_field()
+    assert round(spread, 2) == 0.56 and round(growth, 1) == 1.1 and round(factors[0], 1) == 0.7
+    assert abs(np.sqrt(np.prod(factors)) / 7 - 1) < 0.15, np.sqrt(np.prod(factors))
+    assert_stated(PAGE, "0.56", r"\approx 1.1", "0.7")
+    for path, text in ((f"{PAGE}.md", "a factor of about 7"), (f"{PAGE}.zh.md", "增大约 7 倍")):
+        page = " ".join((DOCS / path).read_text(encoding="utf-8").split())
+        assert text in page, f"docs/{path} does not state {text!r}"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_answer_tanh_with_he_settles_and_its_gradients_grow_slowly(explorer, seed):
-    spread, growth = tanh_fixed_point()
+    spread, _, factors = tanh_mean_field()
     _, grad, r = ratios(explorer, "tanh", "he", seed=seed)
     settled = r["act_std"][9:]
     assert np.all(abs(settled / spread - 1) < 0.1), f"seed {seed}: {settled.min():.3f}..{settled.max():.3f}"
     assert 1.5 < grad < 30, f"seed {seed}: gradients grow by {grad:.3g} (page: about 2 to about 20)"
+
+
+def test_answer_the_typical_growth_is_the_mean_field_one(explorer):
+    """"about 7": the median over draws, within 30 % of the mean-field product."""
+    law = np.sqrt(np.prod(tanh_mean_field()[2]))
+    measured = np.median([ratios(explorer, "tanh", "he", seed=seed)[1] for seed in range(1, 13)])
+    assert abs(measured / law - 1) < 0.3, f"median {measured:.2f} against {law:.2f}"
 
 
 @pytest.mark.parametrize("seed", SEEDS)

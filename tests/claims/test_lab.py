@@ -124,16 +124,16 @@ def test_the_small_initialization_never_gets_gradients_that_move_the_weights(see
     run = train("small", seed)
     norms, history = run["norms"], run["history"]
     at_100, at_999 = norms[100], norms[999]
-    assert at_100.argmax() >= LAB["L"] - 2 and np.log10(at_100.max()) < -13 + HALF_DECADE, f"seed {seed}"
+    assert at_100.argmax() >= LAB["L"] - 2 and np.log10(at_100.max()) < -12 + HALF_DECADE, f"seed {seed}"
     early = np.log10(at_100[:14])
-    assert -33 - HALF_DECADE < early.min() and early.max() < -31 + HALF_DECADE, f"seed {seed}"
-    assert 4 - HALF_DECADE < np.log10(at_100[-1] / at_999[-1]) < 5 + HALF_DECADE, f"seed {seed}"
+    assert -33 - HALF_DECADE < early.min() and early.max() < -30 + HALF_DECADE, f"seed {seed}"
+    assert 2 - HALF_DECADE < np.log10(at_100[-1] / at_999[-1]) < 5 + HALF_DECADE, f"seed {seed}"
     assert np.log10(norms.max()) < -12 + HALF_DECADE, f"seed {seed}: a gradient reached {norms.max():.1e}"
     assert np.abs(history - np.log(2)).max() < 1e-3 and run["accuracy"] < 0.6
-    says("the largest, those of the last two layers, are below about $10^{-13}$",
-         "第 100 步时最大的是最后两层的梯度，约在 $10^{-13}$ 以下")
-    says("layers 1 to 14 lie between about $10^{-33}$ and $10^{-31}$", "第 1 到第 14 层的梯度约在 $10^{-33}$ 到 $10^{-31}$ 之间")
-    says("fallen by a factor of $10^{4}$ to $10^{5}$", "比第 100 步时缩小到原来的 $10^{-5}$ 到 $10^{-4}$")
+    says("the largest, those of the last two layers, are below about $10^{-12}$",
+         "第 100 步时最大的是最后两层的梯度，约在 $10^{-12}$ 以下")
+    says("layers 1 to 14 lie between about $10^{-33}$ and $10^{-30}$", "第 1 到第 14 层的梯度约在 $10^{-33}$ 到 $10^{-30}$ 之间")
+    says("fallen by a factor of $10^{2}$ to $10^{5}$", "比第 100 步时缩小到原来的 $10^{-5}$ 到 $10^{-2}$")
     says("never exceed about $10^{-12}$", "从未超过约 $10^{-12}$")
 
 

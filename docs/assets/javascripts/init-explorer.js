@@ -406,7 +406,7 @@
           observer.disconnect();
           prepare();
         }
-      }, { rootMargin: "200px" }).observe(root);
+      }, { rootMargin: "800px 0px" }).observe(root);
     } else {
       prepare();
     }
