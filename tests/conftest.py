@@ -69,6 +69,17 @@ def run_snippet(tmp_path, monkeypatch):
     return run
 
 
+@pytest.fixture(scope="session")
+def initialization_explorer() -> dict:
+    """The explorer's script as a module (not drawn), its normal numbers drawn once per
+    (stream, count, seed): they do not depend on the setting."""
+    import functools
+
+    ns = runpy.run_path(str(SNIPPETS / "initialization_explorer.py"), run_name="initialization_explorer")
+    ns["explore"].__globals__["gaussians"] = functools.cache(ns["gaussians"])
+    return ns
+
+
 SEEDS = range(6)  # a random experiment's stated number must hold for each of these
 
 

@@ -10,24 +10,17 @@ figure of the default setting is shown. Screenshots go to artifacts/screenshots/
 
 from __future__ import annotations
 
-import functools
-import runpy
-
 import numpy as np
 import pytest
 
 from browser import AXE, SCREENSHOTS
-from mdtools import SNIPPETS
 
 URLS = ["/weight-initialization/", "/zh/weight-initialization/"]
-CHART = ".init-explorer ~ .tabbed-set svg.ie-chart, .md-content figure svg.ie-chart"
 
 
-@pytest.fixture(scope="module")
-def numpy_explorer():
-    ns = runpy.run_path(str(SNIPPETS / "initialization_explorer.py"), run_name="browser-test")
-    ns["explore"].__globals__["gaussians"] = functools.cache(ns["gaussians"])
-    return ns
+@pytest.fixture
+def numpy_explorer(initialization_explorer):
+    return initialization_explorer
 
 
 def open_explorer(visit, url, **context):

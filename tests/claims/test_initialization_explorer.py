@@ -5,24 +5,18 @@ Each number from a random network is checked against the law the page states, fo
 the seeds in conftest.SEEDS (the explorer's `seed`), with the tolerance of the prose.
 """
 
-import functools
-import runpy
-
 import numpy as np
 import pytest
 
 from conftest import SEEDS
-from mdtools import DOCS, SNIPPETS, assert_stated
+from mdtools import DOCS, assert_stated
 
 PAGE = "weight-initialization"
 
 
-@pytest.fixture(scope="module")
-def explorer():
-    ns = runpy.run_path(str(SNIPPETS / "initialization_explorer.py"), run_name="claims")
-    # the normal numbers do not depend on the setting: draw them once per test module
-    ns["explore"].__globals__["gaussians"] = functools.cache(ns["gaussians"])
-    return ns
+@pytest.fixture
+def explorer(initialization_explorer):
+    return initialization_explorer
 
 
 def ratios(explorer, activation, init, k=1.0, depth=50, seed=1):
