@@ -372,9 +372,15 @@
         if (v && form.elements[name].querySelector("option[value='" + v + "']")) { form.elements[name].value = v; found = true; }
       });
       var k = parseFloat(query.get("k"));
-      if (k > 0) { form.elements.k.value = Math.max(-2, Math.min(2, Math.round(Math.log2(k) * 4) / 4)); found = true; }
+      var kSlider = form.elements.k, step = Number(kSlider.step);  // the range is the hook's
+      if (k > 0) {
+        var snapped = Math.round(Math.log2(k) / step) * step;
+        kSlider.value = Math.max(Number(kSlider.min), Math.min(Number(kSlider.max), snapped));
+        found = true;
+      }
       var depth = parseInt(query.get("depth"), 10);
-      if (depth >= 2) { form.elements.depth.value = Math.min(100, depth); found = true; }
+      var dSlider = form.elements.depth;
+      if (depth >= Number(dSlider.min)) { dSlider.value = Math.min(Number(dSlider.max), depth); found = true; }
       return found;
     }
 
