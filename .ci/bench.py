@@ -233,8 +233,11 @@ def explorer_update_times(site: Path) -> dict[str, float]:
                 const start = performance.now();
                 control.value = value;
                 control.dispatchEvent(new Event('input', {bubbles: true}));
+                // the new chart is on screen once the frame that draws it has run:
+                // a task queued from that frame's animation callbacks runs after its paint
                 await new Promise(done => (function check() {
-                    if (document.querySelector('figure svg.ie-chart') !== old) requestAnimationFrame(done);
+                    if (document.querySelector('figure svg.ie-chart') !== old)
+                        requestAnimationFrame(() => setTimeout(done, 0));
                     else requestAnimationFrame(check);
                 })());
                 return performance.now() - start;

@@ -97,8 +97,13 @@ def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
     page.fill("#ie-depth", "30")
     page.dispatch_event("#ie-depth", "input")
     svg = settle(page, svg)
-    query = page.evaluate("location.search")
-    assert query == "?act=tanh&init=normal&k=0.841&depth=30", query
+    # the address is rewritten once the reader stops changing the controls
+    want = "?act=tanh&init=normal&k=0.841&depth=30"
+    try:
+        page.wait_for_function("(want) => location.search === want", arg=want, timeout=5000)
+    finally:
+        query = page.evaluate("location.search")
+    assert query == want, query
     assert page.evaluate("document.querySelector('#ie-k').getAttribute('aria-valuetext')") == "k = 0.841"
     # announced once the reader stops changing the controls
     page.wait_for_function("document.querySelector('.init-explorer [role=status]').textContent.includes('30')")

@@ -12,11 +12,11 @@
   var WIDTH = 100, BATCH = 4, BINS = 30, LN2 = 0.6931471805599453;
   var TAYLOR = [1];  // 1/i!, i = 0..13, computed as the script computes them
   for (var t = 1; t <= 13; t++) TAYLOR.push(TAYLOR[t - 1] * (1 / t));
-  var POW2 = {};     // exact powers of two
+  var POW2 = new Float64Array(2046);  // exact powers of two: 2^e at POW2[e + 1022]
   (function () {
     var p = 1, q = 1;
-    for (var e = 0; e <= 1023; e++, p *= 2) POW2[e] = p;
-    for (e = 0; e >= -1022; e--, q /= 2) POW2[e] = q;
+    for (var e = 0; e <= 1023; e++, p *= 2) POW2[e + 1022] = p;
+    for (e = 0; e >= -1022; e--, q /= 2) POW2[e + 1022] = q;
   })();
 
   function series(x, first) {  // sum of x^i / i! for i = first..13 (Horner)
@@ -27,7 +27,7 @@
   function exp(x) {
     x = Math.min(Math.max(x, -708), 709);
     var k = Math.floor(x / LN2 + 0.5);
-    return series(x - k * LN2, 0) * POW2[k];
+    return series(x - k * LN2, 0) * POW2[k + 1022];
   }
   function tanh(x) {
     var y = 2 * Math.min(Math.abs(x), 20);
@@ -110,42 +110,36 @@
 
   // z = W prev and next = W^T d for the 4 examples at once (one read of each weight
   // for the 4 of them); each sum still runs term by term, in the script's order.
-  function forward(W, prev, z) {
+  // W = sigma * Z is formed weight by weight as it is read: the same rounded
+  // products as the script's array sigma * Z, with no 80 KB array per layer to fill.
+  function forward(Z, sigma, prev, z) {
     var n = WIDTH, p1 = n, p2 = 2 * n, p3 = 3 * n;
     for (var i = 0; i < n; i++) {
       var s0 = 0, s1 = 0, s2 = 0, s3 = 0, row = i * n;
       for (var j = 0; j < n; j++) {
-        var w = W[row + j];
+        var w = sigma * Z[row + j];
         s0 += w * prev[j]; s1 += w * prev[p1 + j]; s2 += w * prev[p2 + j]; s3 += w * prev[p3 + j];
       }
       z[i] = s0; z[p1 + i] = s1; z[p2 + i] = s2; z[p3 + i] = s3;
     }
   }
 
-  function backward(W, d, next) {
+  function backward(Z, sigma, d, next) {
     var n = WIDTH, p1 = n, p2 = 2 * n, p3 = 3 * n;
     for (var i = 0; i < n; i++) {
       var d0 = d[i], d1 = d[p1 + i], d2 = d[p2 + i], d3 = d[p3 + i], row = i * n;
       for (var j = 0; j < n; j++) {
-        var w = W[row + j];
+        var w = sigma * Z[row + j];
         next[j] += w * d0; next[p1 + j] += w * d1; next[p2 + j] += w * d2; next[p3 + j] += w * d3;
       }
     }
   }
 
-  // What a change of one control leaves valid: the weights sigma * Z of each layer
-  // (same initialization and k), and the forward pass (same activation too), which
-  // a change of depth only extends or cuts.
-  var weights = { sigma: null, layers: [] }, passes = { key: null, a: [], zs: [] };
-  function layer(sigma, l) {
-    if (weights.sigma !== sigma) weights = { sigma: sigma, layers: [] };
-    if (!weights.layers[l]) {
-      var Z = stream(l + 1, WIDTH * WIDTH), W = new Float64Array(Z.length);
-      for (var i = 0; i < Z.length; i++) W[i] = sigma * Z[i];
-      weights.layers[l] = W;
-    }
-    return weights.layers[l];
-  }
+  // What a change of one control leaves valid: the forward pass (same activation and
+  // the same sigma, that is the same initialization and k), which a change of depth
+  // only extends or cuts.
+  var passes = { key: null, a: [], zs: [] };
+  function weights(l) { return stream(l + 1, WIDTH * WIDTH); }  // W[l] = sigma * Z[l]
 
   function explore(activation, init, k, depth) {
     var g = ACTIVATIONS[activation][0], dg = ACTIVATIONS[activation][1];
@@ -156,30 +150,34 @@
     var a = passes.a, zs = passes.zs;
     for (l = a.length; l <= depth; l++) {               // forward: z = W a, a = g(z)
       var z = new Float64Array(size), out = new Float64Array(size);
-      forward(layer(sigma, l), a[l - 1], z);
+      forward(weights(l), sigma, a[l - 1], z);
       g(z, out);
       zs.push(z);
       a.push(out);
     }
-    var da = byExample(stream(1, size)), dz = new Array(depth);
-    for (l = depth; l >= 1; l--) {                      // backward: dz = da g'(z), da = W^T dz
-      var d = new Float64Array(size), zl = zs[l - 1], al = a[l], next = new Float64Array(size);
-      d.set(da);
-      dg(zl, al, d);
-      backward(layer(sigma, l), d, next);
-      dz[l - 1] = d;
-      da = next;
-    }
     var shown = [1, Math.floor((depth + 1) / 2), depth].filter(function (x, i, all) {
       return all.indexOf(x) === i;
     });
+    // backward: dz = da g'(z), da = W^T dz, in three buffers reused layer after layer;
+    // only the spread of each dz is kept, and dz itself at the layers shown.
+    var da = byExample(stream(1, size)), d = new Float64Array(size), next = new Float64Array(size);
+    var gradStd = new Array(depth), dz = {};
+    for (l = depth; l >= 1; l--) {
+      d.set(da);
+      dg(zs[l - 1], a[l], d);
+      gradStd[l - 1] = std(d);
+      if (shown.indexOf(l) >= 0) dz[l] = d.slice();
+      next.fill(0);
+      backward(weights(l), sigma, d, next);
+      var spent = da; da = next; next = spent;
+    }
     var result = {
       layers: shown,
       act_std: a.slice(1, depth + 1).map(std),
-      grad_std: dz.map(std)
+      grad_std: gradStd
     };
     [["act", shown.map(function (l) { return a[l]; })],
-     ["grad", shown.map(function (l) { return dz[l - 1]; })]].forEach(function (pair) {
+     ["grad", shown.map(function (l) { return dz[l]; })]].forEach(function (pair) {
       var lo = Infinity, hi = -Infinity;
       pair[1].forEach(function (v) {
         for (var i = 0; i < v.length; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i]; }
@@ -191,7 +189,7 @@
     return result;
   }
 
-  // --- drawing: an inline SVG, coloured by CSS (init-explorer.css) ------------------
+  // --- drawing: an inline SVG, coloured by CSS (extra.css) ------------------
 
   var SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
   function power(e) { return "10" + String(e).split("").map(function (c) { return SUP[c]; }).join(""); }
@@ -212,19 +210,25 @@
     return node;
   }
 
-  function axes(svg, box, xs, ys, xlabel) {  // frame, ticks and labels of one panel
-    var g = el("g", { "class": "ie-axes" });
-    g.appendChild(el("line", { x1: box.x, y1: box.y + box.h, x2: box.x + box.w, y2: box.y + box.h }));
-    g.appendChild(el("line", { x1: box.x, y1: box.y, x2: box.x, y2: box.y + box.h }));
+  // Frame, grid and tick labels of one panel; the frame and the grid are one path
+  // each (every element of the chart costs style and layout on each update).
+  // Frame, grid and tick labels of one panel. The frame and the grid are one path each:
+  // every element of the chart costs style and layout on each update.
+  function axes(svg, box, xs, ys, xlabel) {
+    var g = el("g", { "class": "ie-axes" }), grid = "", labels = [];
+    var bottom = box.y + box.h, right = box.x + box.w;
     xs.forEach(function (t) {
-      g.appendChild(el("line", { "class": "ie-grid", x1: t[0], y1: box.y, x2: t[0], y2: box.y + box.h }));
-      g.appendChild(el("text", { x: t[0], y: box.y + box.h + 16, "text-anchor": "middle" }, t[1]));
+      grid += "M" + t[0].toFixed(1) + "," + box.y + "V" + bottom;
+      labels.push(el("text", { x: t[0].toFixed(1), y: bottom + 16, "text-anchor": "middle" }, t[1]));
     });
     ys.forEach(function (t) {
-      g.appendChild(el("line", { "class": "ie-grid", x1: box.x, y1: t[0], x2: box.x + box.w, y2: t[0] }));
-      g.appendChild(el("text", { x: box.x - 6, y: t[0] + 4, "text-anchor": "end" }, t[1]));
+      grid += "M" + box.x + "," + t[0].toFixed(1) + "H" + right;
+      labels.push(el("text", { x: box.x - 6, y: (t[0] + 4).toFixed(1), "text-anchor": "end" }, t[1]));
     });
-    g.appendChild(el("text", { x: box.x + box.w / 2, y: box.y + box.h + 34, "text-anchor": "middle", "class": "ie-label" }, xlabel));
+    if (grid) g.appendChild(el("path", { "class": "ie-grid", d: grid }));
+    g.appendChild(el("path", { d: "M" + box.x + "," + box.y + "V" + bottom + "H" + right }));
+    labels.forEach(function (text) { g.appendChild(text); });
+    g.appendChild(el("text", { x: box.x + box.w / 2, y: bottom + 34, "text-anchor": "middle", "class": "ie-label" }, xlabel));
     svg.appendChild(g);
   }
 
@@ -308,7 +312,7 @@
     var section = root.closest(".md-content") || document;
     var images = section.querySelectorAll("img[src*='initialization_explorer.']");
     var figure = images.length ? images[0].parentNode : null;
-    var chart = null, pending = false, announce = null, lastNarrow = null;
+    var chart = null, frame = null, pending = false, announce = null, narrow = null;
 
     function setting() {
       return {
@@ -318,18 +322,35 @@
         depth: Number(form.elements.depth.value)
       };
     }
+    function write(node, text) {  // unchanged text left alone: nothing to lay out again
+      if (node.textContent !== text) node.textContent = text;
+    }
     function label() {
       var s = setting();
-      form.querySelector("output[for=ie-k]").textContent = number(s.k);
+      write(form.querySelector("output[for=ie-k]"), number(s.k));
       form.elements.k.setAttribute("aria-valuetext", "k = " + number(s.k));
-      form.querySelector("output[for=ie-depth]").textContent = s.depth;
+      write(form.querySelector("output[for=ie-depth]"), String(s.depth));
+    }
+    // The chart sits in a box of fixed proportions with strict containment: a new
+    // chart is laid out and painted inside that box, and the page around it does not
+    // move (no layout of the rest of the page).
+    function place(svg, layout) {
+      if (!frame) {
+        frame = document.createElement("div");
+        frame.className = "ie-frame";
+        figure.insertBefore(frame, figure.firstChild);
+        if (figure.closest("figure")) figure.closest("figure").classList.add("ie-figure");
+        images.forEach(function (img) { img.style.display = "none"; });
+      }
+      frame.style.aspectRatio = layout.w + " / " + layout.h;
+      frame.style.maxWidth = layout.w + "px";
+      if (chart) frame.replaceChild(svg, chart); else frame.appendChild(svg);
     }
     function update() {
       pending = false;
       var s = setting(), r = explore(s.act, s.init, s.k, s.depth);
-      var narrow = isNarrow();
-      lastNarrow = narrow;
-      var svg = draw(r, s.depth, LAYOUTS[narrow ? "narrow" : "wide"]);
+      if (narrow === null) narrow = isNarrow();
+      var layout = LAYOUTS[narrow ? "narrow" : "wide"], svg = draw(r, s.depth, layout);
       var ratioA = r.act_std[0] > 0 ? r.act_std[s.depth - 1] / r.act_std[0] : NaN;
       var ratioG = r.grad_std[s.depth - 1] > 0 ? r.grad_std[0] / r.grad_std[s.depth - 1] : NaN;
       var text = root.getAttribute("data-status")
@@ -338,10 +359,7 @@
         .replace("{grad}", isNaN(ratioG) ? root.getAttribute("data-zero") : "× " + number(ratioG));
       var description = root.getAttribute("data-chart");  // no space after a full-width 。
       svg.setAttribute("aria-label", description + (/[\u3000-\u303f\uff00-\uffef]$/.test(description) ? "" : " ") + text);
-      if (figure) {
-        if (chart) figure.replaceChild(svg, chart); else figure.insertBefore(svg, figure.firstChild);
-        images.forEach(function (img) { img.style.display = "none"; });
-      }
+      if (figure) place(svg, layout);
       chart = svg;
       root.setAttribute("data-ratio-act", ratioA);
       root.setAttribute("data-ratio-grad", ratioG);
@@ -349,15 +367,36 @@
       if (!status.textContent) status.textContent = text;
       else announce = setTimeout(function () { status.textContent = text; }, 250);
     }
+    // The layout follows the width of the text column (that of the controls' block),
+    // watched rather than measured on each update (measuring would force a layout).
     function isNarrow() {
-      return (figure ? figure.parentNode : root).getBoundingClientRect().width < 560;
+      return root.getBoundingClientRect().width < 560;
     }
-    window.addEventListener("resize", function () {
-      if (chart && isNarrow() !== lastNarrow) schedule();
-    });
+    if ("ResizeObserver" in window) {
+      new ResizeObserver(function (entries) {
+        var width = entries[entries.length - 1].contentRect.width;
+        if (width === 0) return;  // not laid out yet (an off-screen section)
+        if ((width < 560) !== narrow) { narrow = width < 560; if (chart) schedule(); }
+      }).observe(root);
+    } else {
+      window.addEventListener("resize", function () {
+        if (chart && isNarrow() !== narrow) { narrow = isNarrow(); schedule(); }
+      });
+    }
+    // A change of a control is drawn at once, in the same task (the browser already
+    // delivers a dragged slider's changes once per frame); a resize waits for a frame.
     function schedule() {
       label();
       if (!pending) { pending = true; window.requestAnimationFrame(update); }
+    }
+    // The address is rewritten once the reader stops moving a control (browsers limit
+    // how often a page may rewrite it, and each rewrite costs a few milliseconds).
+    var saving = null;
+    function changed() {
+      clearTimeout(saving);
+      saving = setTimeout(save, 250);
+      label();
+      update();
     }
     function save() {
       var s = setting(), query = new URLSearchParams(location.search);
@@ -385,8 +424,7 @@
     }
 
     root.hidden = false;
-    form.addEventListener("input", function () { save(); schedule(); });
-    form.addEventListener("change", function () { save(); schedule(); });
+    form.addEventListener("input", changed);  // a select's change fires input too
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var restored = restore();
     label();
