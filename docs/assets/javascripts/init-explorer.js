@@ -210,8 +210,6 @@
     return node;
   }
 
-  // Frame, grid and tick labels of one panel; the frame and the grid are one path
-  // each (every element of the chart costs style and layout on each update).
   // Frame, grid and tick labels of one panel. The frame and the grid are one path each:
   // every element of the chart costs style and layout on each update.
   function axes(svg, box, xs, ys, xlabel) {
@@ -313,6 +311,7 @@
     var images = section.querySelectorAll("img[src*='initialization_explorer.']");
     var figure = images.length ? images[0].parentNode : null;
     var chart = null, frame = null, pending = false, announce = null, narrow = null;
+    var SETTLED = 250;  // ms without a change after which the reader has stopped
 
     function setting() {
       return {
@@ -365,36 +364,31 @@
       root.setAttribute("data-ratio-grad", ratioG);
       clearTimeout(announce);  // announce once the reader stops moving a slider
       if (!status.textContent) status.textContent = text;
-      else announce = setTimeout(function () { status.textContent = text; }, 250);
+      else announce = setTimeout(function () { status.textContent = text; }, SETTLED);
     }
     // The layout follows the width of the text column (that of the controls' block),
     // watched rather than measured on each update (measuring would force a layout).
     function isNarrow() {
       return root.getBoundingClientRect().width < 560;
     }
-    if ("ResizeObserver" in window) {
-      new ResizeObserver(function (entries) {
-        var width = entries[entries.length - 1].contentRect.width;
-        if (width === 0) return;  // not laid out yet (an off-screen section)
-        if ((width < 560) !== narrow) { narrow = width < 560; if (chart) schedule(); }
-      }).observe(root);
-    } else {
-      window.addEventListener("resize", function () {
-        if (chart && isNarrow() !== narrow) { narrow = isNarrow(); schedule(); }
-      });
-    }
-    // A change of a control is drawn at once, in the same task (the browser already
-    // delivers a dragged slider's changes once per frame); a resize waits for a frame.
-    function schedule() {
+    new ResizeObserver(function (entries) {
+      var width = entries[entries.length - 1].contentRect.width;
+      if (width === 0) return;  // not laid out yet (an off-screen section)
+      if ((width < 560) !== narrow) { narrow = width < 560; if (chart) schedule(); }
+    }).observe(root);
+    function schedule() {  // a resize, or a setting restored from the URL: the next frame
+
       label();
       if (!pending) { pending = true; window.requestAnimationFrame(update); }
     }
-    // The address is rewritten once the reader stops moving a control (browsers limit
-    // how often a page may rewrite it, and each rewrite costs a few milliseconds).
+    // A change of a control is drawn at once, in the same task (the browser already
+    // delivers a dragged slider's changes once per frame). The address is rewritten,
+    // like the live region, once the reader stops (browsers limit how often a page
+    // may rewrite it, and each rewrite costs a few milliseconds).
     var saving = null;
     function changed() {
       clearTimeout(saving);
-      saving = setTimeout(save, 250);
+      saving = setTimeout(save, SETTLED);
       label();
       update();
     }
