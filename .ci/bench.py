@@ -224,25 +224,28 @@ def explorer_update_times(site: Path) -> dict[str, float]:
             tab = browser.new_page(viewport={"width": 412, "height": 823})
             tab.goto(origin + page_path + "?act=relu&init=he&k=1&depth=50", wait_until="networkidle")
             tab.locator("#explorer").scroll_into_view_if_needed()  # a setting in the URL: drawn when near
-            tab.wait_for_selector("figure svg.ie-chart", state="attached", timeout=30000)
+            tab.wait_for_selector("figure canvas.ie-chart", state="attached", timeout=30000)
             cdp = tab.context.new_cdp_session(tab)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
             times = [tab.evaluate("""async ([name, value]) => {
                 const control = document.getElementById('ie-' + name);
-                const old = document.querySelector('figure svg.ie-chart');
+                const chart = document.querySelector('figure canvas.ie-chart');
                 const start = performance.now();
                 control.value = value;
                 control.dispatchEvent(new Event('input', {bubbles: true}));
-                // the new chart is on screen once the frame that draws it has run:
+                // the new chart is on screen once the frame that paints it has run:
                 // a task queued from that frame's animation callbacks runs after its paint
-                await new Promise(done => (function check() {
-                    if (document.querySelector('figure svg.ie-chart') !== old)
-                        requestAnimationFrame(() => setTimeout(done, 0));
-                    else requestAnimationFrame(check);
-                })());
-                return performance.now() - start;
+                await new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+                const ms = performance.now() - start;
+                // the chart shows the new setting (k's slider holds log2 k)
+                const shown = new URLSearchParams(chart.dataset.setting).get(name);
+                const want = name === 'k' ? initExplorer.number(2 ** Number(value)) : value;
+                if (shown !== want) throw new Error(`the chart shows ${name} = ${shown}, not ${want}`);
+                return ms;
             }""", [name, value]) for name, value in EXPLORER_CHANGES]
             results[page_path] = max(times)
+            print(f"  {page_path}: each change (ms): " + ", ".join(f"{name} {value} {ms:.0f}"
+                                                          for (name, value), ms in zip(EXPLORER_CHANGES, times)))
             tab.close()
         browser.close()
     server.shutdown()

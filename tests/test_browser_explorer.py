@@ -30,19 +30,36 @@ def open_explorer(visit, url, **context):
     page.wait_for_function("window.initExplorer !== undefined")  # fetched when the section is near
     page.locator(".init-explorer").scroll_into_view_if_needed()
     if "?" in url:  # a setting in the URL is drawn as soon as the explorer is near
-        page.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
+        page.wait_for_selector(CHART, state="attached", timeout=20000)
     return v, page
 
 
+CHART = "figure canvas.ie-chart"
+PIXELS = f"() => {{ const c = document.querySelector('{CHART}'); return c ? c.toDataURL() : ''; }}"
+
+
 def chart(page) -> str:
-    return page.evaluate("() => (document.querySelector('figure svg.ie-chart') || {}).outerHTML || ''")
+    """The chart's pixels (a PNG data URL), or '' while it has not been drawn."""
+    return page.evaluate(PIXELS)
 
 
 def settle(page, before: str) -> str:
-    page.wait_for_function("(old) => (document.querySelector('figure svg.ie-chart') || {}).outerHTML"
-                           " && document.querySelector('figure svg.ie-chart').outerHTML !== old",
+    page.wait_for_function(f"(old) => {{ const now = ({PIXELS})(); return now && now !== old; }}",
                            arg=before, timeout=10000)
     return chart(page)
+
+
+# Pixels of the chart at least half opaque, by luminance: [dark (< 60), light (> 150)].
+INK = f"""() => {{
+    const c = document.querySelector('{CHART}'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let dark = 0, light = 0;
+    for (let i = 0; i < d.length; i += 4) {{
+        if (d[i + 3] < 128) continue;
+        const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+        if (y < 60) dark++; else if (y > 150) light++;
+    }}
+    return [dark, light];
+}}"""
 
 
 SETTINGS = ([(act, init, 1.0, 12) for act in ("linear", "tanh", "sigmoid", "relu")
@@ -84,19 +101,19 @@ def test_the_choices_are_the_scripts(visit, numpy_explorer):
 def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
     v, page = open_explorer(visit, url)
     page.wait_for_timeout(500)
-    svg = chart(page)  # nothing computed yet: the build's figure of the default setting
-    assert svg == "" and page.locator("img[src*='initialization_explorer.svg#only-light']").is_visible()
+    pixels = chart(page)  # nothing computed yet: the build's figure of the default setting
+    assert pixels == "" and page.locator("img[src*='initialization_explorer.svg#only-light']").is_visible()
     assert page.evaluate("document.querySelector('.init-explorer [role=status]').textContent") == ""
     page.select_option("#ie-act", "tanh")
-    svg = settle(page, svg)
+    pixels = settle(page, pixels)
     page.select_option("#ie-init", "normal")
-    svg = settle(page, svg)
+    pixels = settle(page, pixels)
     page.focus("#ie-k")
     page.keyboard.press("ArrowLeft")                      # keyboard: one step of 2^0.25 down
-    svg = settle(page, svg)
+    pixels = settle(page, pixels)
     page.fill("#ie-depth", "30")
     page.dispatch_event("#ie-depth", "input")
-    svg = settle(page, svg)
+    pixels = settle(page, pixels)
     # the address is rewritten once the reader stops changing the controls
     want = "?act=tanh&init=normal&k=0.841&depth=30"
     try:
@@ -115,12 +132,12 @@ def test_each_control_changes_the_chart_and_the_url_round_trips(visit, url):
     page2.locator("#explorer").scroll_into_view_if_needed()
     page2.wait_for_function("window.initExplorer !== undefined")
     page2.locator(".init-explorer").scroll_into_view_if_needed()
-    page2.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)  # restored, drawn
+    page2.wait_for_selector(CHART, state="attached", timeout=20000)  # restored, drawn
     restored = page2.evaluate("""() => ['act', 'init', 'k', 'depth'].map(n =>
         document.querySelector('#ie-' + n).value)""")
     assert restored == ["tanh", "normal", "-0.25", "30"], restored
-    page2.wait_for_function("(old) => document.querySelector('figure svg.ie-chart').outerHTML === old",
-                            arg=svg, timeout=10000)  # the same setting draws the same chart
+    page2.wait_for_function(f"(old) => ({PIXELS})() === old",
+                            arg=pixels, timeout=10000)  # the same setting draws the same pixels
     # the language selector keeps the setting (and the section being read)
     other = "zh" if not url.startswith("/zh/") else "en"
     with page2.expect_navigation():
@@ -139,7 +156,7 @@ def test_explorer_as_a_reader_sees_it(visit, url, scheme, width):
     page.locator("#explorer").scroll_into_view_if_needed()
     page.wait_for_function("window.initExplorer !== undefined")
     page.locator(".init-explorer").scroll_into_view_if_needed()
-    page.wait_for_selector("figure svg.ie-chart", state="attached", timeout=20000)
+    page.wait_for_selector(CHART, state="attached", timeout=20000)
     assert page.locator(".init-explorer form").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{url}: horizontal scroll"
     hidden = page.evaluate("""() => [...document.querySelectorAll("img[src*='initialization_explorer.']")]
@@ -147,21 +164,39 @@ def test_explorer_as_a_reader_sees_it(visit, url, scheme, width):
     assert hidden, f"{url}: the static figure is still shown beside the live one"
     ratio = float(page.evaluate("document.querySelector('.init-explorer').dataset.ratioAct"))
     assert 1e-9 < ratio < 1e-6, f"{url}: ReLU with LeCun should shrink the activations (ratio {ratio})"
-    if scheme == "dark":  # the chart's strokes and text follow the palette
-        fill = page.evaluate("getComputedStyle(document.querySelector('svg.ie-chart text')).fill")
-        assert all(int(c) > 150 for c in fill[fill.index("(") + 1:-1].split(",")[:3]), fill
-    page.locator("svg.ie-chart").scroll_into_view_if_needed()
+    dark, light = page.evaluate(INK)  # the chart's text, frames and lines follow the palette
+    if scheme == "dark":
+        assert dark == 0 and light > 500, f"{url}: dark ink on the dark palette ({dark} dark, {light} light pixels)"
+    else:
+        assert dark > 500, f"{url}: too little dark ink on the light palette ({dark} dark pixels)"
+    page.locator(CHART).scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lang = "zh" if url.startswith("/zh/") else "en"
     page.screenshot(path=SCREENSHOTS / f"{lang}-explorer-{scheme}-{width}.png")
     page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => (await axe.run({include: [['.init-explorer'], ['figure:has(svg.ie-chart)']]},
+    violations = page.evaluate("""async () => (await axe.run({include: [['.init-explorer'], ['figure:has(canvas.ie-chart)']]},
             {resultTypes: ['violations']}))
         .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`)""")
     assert not violations, f"{url}: axe-core reports\n" + "\n".join(violations)
     assert not v.errors and not v.outside_requests(), v.errors + v.outside_requests()
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_switching_the_palette_redraws_the_chart_in_its_colours(visit, url):
+    v, page = open_explorer(visit, url + "?act=tanh&init=glorot&k=1&depth=20")
+    page.wait_for_function(f"(old) => ({PIXELS})() !== old", arg="", timeout=10000)
+    before = chart(page)
+    dark, light = page.evaluate(INK)
+    assert dark > 500, f"{url}: the light palette's chart has too little dark ink ({dark} pixels)"
+    page.click("form[data-md-component=palette] label:visible")
+    after = settle(page, before)
+    dark, light = page.evaluate(INK)
+    assert dark == 0 and light > 500, f"{url}: after switching to dark, {dark} dark and {light} light pixels"
+    page.click("form[data-md-component=palette] label:visible")
+    assert settle(page, after) == before, f"{url}: switching back does not draw the same chart"
+    assert not v.errors, v.errors
 
 
 @pytest.mark.parametrize("url", URLS)

@@ -4,7 +4,7 @@
 // and which draws the static figure for readers without JavaScript: the same
 // counter-based random numbers, the same network, the same spreads and histograms.
 // tests/test_browser_explorer.py runs both on the same settings and compares them.
-// Nothing is fetched; the chart is an inline SVG whose colours follow the palette.
+// Nothing is fetched; the chart is drawn on a canvas in the palette's colours.
 (function () {
   "use strict";
 
@@ -109,58 +109,70 @@
   }
 
   // z = W prev and next = W^T d for the 4 examples at once (one read of each weight
-  // for the 4 of them); each sum still runs term by term, in the script's order.
-  // W = sigma * Z is formed weight by weight as it is read: the same rounded
-  // products as the script's array sigma * Z, with no 80 KB array per layer to fill.
+  // for the 4 of them), two rows of W at a time (WIDTH is even); each sum still runs
+  // term by term, in the script's order. W = sigma * Z is formed weight by weight as
+  // it is read: the same rounded products as the script's array sigma * Z, with no
+  // 80 KB array per layer to fill.
   function forward(Z, sigma, prev, z) {
     var n = WIDTH, p1 = n, p2 = 2 * n, p3 = 3 * n;
-    for (var i = 0; i < n; i++) {
-      var s0 = 0, s1 = 0, s2 = 0, s3 = 0, row = i * n;
+    for (var i = 0; i < n; i += 2) {
+      var s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0, row = i * n, row2 = row + n;
       for (var j = 0; j < n; j++) {
-        var w = sigma * Z[row + j];
-        s0 += w * prev[j]; s1 += w * prev[p1 + j]; s2 += w * prev[p2 + j]; s3 += w * prev[p3 + j];
+        var a0 = prev[j], a1 = prev[p1 + j], a2 = prev[p2 + j], a3 = prev[p3 + j];
+        var w = sigma * Z[row + j], v = sigma * Z[row2 + j];
+        s0 += w * a0; s1 += w * a1; s2 += w * a2; s3 += w * a3;
+        t0 += v * a0; t1 += v * a1; t2 += v * a2; t3 += v * a3;
       }
       z[i] = s0; z[p1 + i] = s1; z[p2 + i] = s2; z[p3 + i] = s3;
+      z[i + 1] = t0; z[p1 + i + 1] = t1; z[p2 + i + 1] = t2; z[p3 + i + 1] = t3;
     }
   }
 
-  function backward(Z, sigma, d, next) {
+  function backward(Z, sigma, d, next) {  // next: zeros on entry
     var n = WIDTH, p1 = n, p2 = 2 * n, p3 = 3 * n;
-    for (var i = 0; i < n; i++) {
-      var d0 = d[i], d1 = d[p1 + i], d2 = d[p2 + i], d3 = d[p3 + i], row = i * n;
-      for (var j = 0; j < n; j++) {
-        var w = sigma * Z[row + j];
-        next[j] += w * d0; next[p1 + j] += w * d1; next[p2 + j] += w * d2; next[p3 + j] += w * d3;
+    for (var i = 0; i < n; i += 2) {
+      var d0 = d[i], d1 = d[p1 + i], d2 = d[p2 + i], d3 = d[p3 + i];
+      var e0 = d[i + 1], e1 = d[p1 + i + 1], e2 = d[p2 + i + 1], e3 = d[p3 + i + 1], row = i * n, row2 = row + n;
+      for (var j = 0; j < n; j++) {  // the term of row i, then that of row i + 1
+        var w = sigma * Z[row + j], v = sigma * Z[row2 + j];
+        next[j] = (next[j] + w * d0) + v * e0;
+        next[p1 + j] = (next[p1 + j] + w * d1) + v * e1;
+        next[p2 + j] = (next[p2 + j] + w * d2) + v * e2;
+        next[p3 + j] = (next[p3 + j] + w * d3) + v * e3;
       }
     }
   }
 
   // What a change of one control leaves valid: the forward pass (same activation and
   // the same sigma, that is the same initialization and k), which a change of depth
-  // only extends or cuts.
-  var passes = { key: null, a: [], zs: [] };
+  // only extends or cuts. Its arrays, and the backward pass's, are made once and
+  // reused from setting to setting (no garbage to collect while a slider moves).
+  var passes = { key: null, depth: 0, a: [], zs: [] }, spare = {};
   function weights(l) { return stream(l + 1, WIDTH * WIDTH); }  // W[l] = sigma * Z[l]
+  function buffer(name) { return spare[name] || (spare[name] = new Float64Array(WIDTH * BATCH)); }
 
   function explore(activation, init, k, depth) {
     var g = ACTIVATIONS[activation][0], dg = ACTIVATIONS[activation][1];
     var sigma = Math.sqrt(k * INITIALIZATIONS[init](WIDTH, WIDTH));
     var size = WIDTH * BATCH, l;
     var key = activation + " " + sigma;
-    if (passes.key !== key) passes = { key: key, a: [byExample(stream(0, size))], zs: [] };
+    if (passes.key !== key) { passes.key = key; passes.depth = 0; }
     var a = passes.a, zs = passes.zs;
-    for (l = a.length; l <= depth; l++) {               // forward: z = W a, a = g(z)
-      var z = new Float64Array(size), out = new Float64Array(size);
-      forward(weights(l), sigma, a[l - 1], z);
-      g(z, out);
-      zs.push(z);
-      a.push(out);
+    if (!a[0]) a[0] = byExample(stream(0, size));
+    for (l = passes.depth + 1; l <= depth; l++) {      // forward: z = W a, a = g(z)
+      if (!zs[l - 1]) { zs[l - 1] = new Float64Array(size); a[l] = new Float64Array(size); }
+      forward(weights(l), sigma, a[l - 1], zs[l - 1]);
+      g(zs[l - 1], a[l]);
     }
+    passes.depth = Math.max(passes.depth, depth);
     var shown = [1, Math.floor((depth + 1) / 2), depth].filter(function (x, i, all) {
       return all.indexOf(x) === i;
     });
     // backward: dz = da g'(z), da = W^T dz, in three buffers reused layer after layer;
     // only the spread of each dz is kept, and dz itself at the layers shown.
-    var da = byExample(stream(1, size)), d = new Float64Array(size), next = new Float64Array(size);
+    if (!spare.top) spare.top = byExample(stream(1, size));  // dJ/da[L]
+    var da = buffer("da"), d = buffer("d"), next = buffer("next");
+    da.set(spare.top);
     var gradStd = new Array(depth), dz = {};
     for (l = depth; l >= 1; l--) {
       d.set(da);
@@ -189,7 +201,10 @@
     return result;
   }
 
-  // --- drawing: an inline SVG, coloured by CSS (extra.css) ------------------
+  // --- drawing: on a canvas, in the palette's colours (extra.css) --------------
+  // A canvas rather than an SVG: a new SVG's hundred elements and thirty-odd labels
+  // cost more style and layout on each update than the computation itself, while a
+  // canvas that is drawn again is only painted.
 
   var SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
   function power(e) { return "10" + String(e).split("").map(function (c) { return SUP[c]; }).join(""); }
@@ -203,38 +218,62 @@
     return m + " × " + power(e);
   }
 
-  function el(name, attrs, text) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", name);
-    Object.keys(attrs).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
+  var FONT = "15px sans-serif", ITALIC = "italic 15px sans-serif";
+  var COLOURS = ["text", "axis", "grid", "layer0", "layer1", "layer2"];
+  function colours(canvas) {  // extra.css's --ie-* colours, as the canvas reads them
+    var css = getComputedStyle(canvas), ctx = canvas.getContext("2d"), out = {};
+    COLOURS.forEach(function (name) {
+      ctx.fillStyle = "#808080";  // kept if a value does not parse
+      ctx.fillStyle = css.getPropertyValue("--ie-" + name).trim() || "#808080";
+      out[name] = ctx.fillStyle;
+    });
+    return out;
+  }
+  // Setting a canvas's font or colour parses the string: each is set only when it changes
+  // (`pen` is reset at the start of each drawing).
+  var pen = {};
+  function set(ctx, key, value) {
+    if (pen[key] !== value) { ctx[key] = value; pen[key] = value; }
+  }
+  function stroke(ctx, colour, width, dash) {
+    set(ctx, "strokeStyle", colour);
+    set(ctx, "lineWidth", width);
+    dash = dash || [];
+    if (String(pen.dash) !== String(dash)) { ctx.setLineDash(dash); pen.dash = dash; }
+    ctx.stroke();
+  }
+  function text(ctx, colour, font, align, string, x, y) {
+    set(ctx, "fillStyle", colour);
+    set(ctx, "font", font);
+    set(ctx, "textAlign", align);
+    ctx.fillText(string, x, y);
   }
 
-  // Frame, grid and tick labels of one panel. The frame and the grid are one path each:
-  // every element of the chart costs style and layout on each update.
-  function axes(svg, box, xs, ys, xlabel) {
-    var g = el("g", { "class": "ie-axes" }), grid = "", labels = [];
+  // Frame, grid and tick labels of one panel.
+  function axes(ctx, c, box, xs, ys, xlabel) {
     var bottom = box.y + box.h, right = box.x + box.w;
-    xs.forEach(function (t) {
-      grid += "M" + t[0].toFixed(1) + "," + box.y + "V" + bottom;
-      labels.push(el("text", { x: t[0].toFixed(1), y: bottom + 16, "text-anchor": "middle" }, t[1]));
-    });
-    ys.forEach(function (t) {
-      grid += "M" + box.x + "," + t[0].toFixed(1) + "H" + right;
-      labels.push(el("text", { x: box.x - 6, y: (t[0] + 4).toFixed(1), "text-anchor": "end" }, t[1]));
-    });
-    if (grid) g.appendChild(el("path", { "class": "ie-grid", d: grid }));
-    g.appendChild(el("path", { d: "M" + box.x + "," + box.y + "V" + bottom + "H" + right }));
-    labels.forEach(function (text) { g.appendChild(text); });
-    g.appendChild(el("text", { x: box.x + box.w / 2, y: bottom + 34, "text-anchor": "middle", "class": "ie-label" }, xlabel));
-    svg.appendChild(g);
+    ctx.beginPath();
+    xs.forEach(function (t) { ctx.moveTo(t[0], box.y); ctx.lineTo(t[0], bottom); });
+    ys.forEach(function (t) { ctx.moveTo(box.x, t[0]); ctx.lineTo(right, t[0]); });
+    stroke(ctx, c.grid, 1);
+    ctx.beginPath();
+    ctx.moveTo(box.x, box.y); ctx.lineTo(box.x, bottom); ctx.lineTo(right, bottom);
+    stroke(ctx, c.axis, 1);
+    xs.forEach(function (t) { text(ctx, c.text, FONT, "center", t[1], t[0], bottom + 16); });
+    ys.forEach(function (t) { text(ctx, c.text, FONT, "right", t[1], box.x - 6, t[0] + 4); });
+    text(ctx, c.text, ITALIC, "center", xlabel, box.x + box.w / 2, bottom + 34);
   }
 
-  function legend(svg, x, y, entries) {
+  // A legend in one row above a panel, ending at x = right (never over the lines).
+  function legend(ctx, c, right, y, entries) {  // entries: [label, colour, dash]
+    set(ctx, "font", FONT);
+    var widths = entries.map(function (entry) { return 30 + ctx.measureText(entry[0]).width; });
+    var x = right - widths.reduce(function (a, b) { return a + b; }, 0) - 16 * (entries.length - 1);
     entries.forEach(function (entry, i) {
-      var yy = y + 18 * i;
-      svg.appendChild(el("line", { x1: x, y1: yy, x2: x + 24, y2: yy, "class": entry[1] + " ie-key" }));
-      svg.appendChild(el("text", { x: x + 30, y: yy + 4 }, entry[0]));
+      ctx.beginPath(); ctx.moveTo(x, y - 4); ctx.lineTo(x + 24, y - 4);
+      stroke(ctx, entry[1], 2.2, entry[2]);
+      text(ctx, c.text, FONT, "left", entry[0], x + 30, y);
+      x += widths[i] + 16;
     });
   }
 
@@ -248,15 +287,22 @@
 
   // Two layouts: histograms side by side on wide screens, stacked on narrow ones.
   var LAYOUTS = {
-    wide: { w: 800, h: 560, top: { x: 70, y: 20, w: 700, h: 230 },
-            act: { x: 70, y: 320, w: 330, h: 180 }, grad: { x: 440, y: 320, w: 330, h: 180 } },
-    narrow: { w: 480, h: 760, top: { x: 62, y: 20, w: 400, h: 200 },
-              act: { x: 62, y: 300, w: 400, h: 160 }, grad: { x: 62, y: 540, w: 400, h: 160 } }
+    wide: { w: 800, h: 560, top: { x: 70, y: 36, w: 700, h: 214 },
+            act: { x: 70, y: 330, w: 330, h: 170 }, grad: { x: 440, y: 330, w: 330, h: 170 } },
+    narrow: { w: 480, h: 760, top: { x: 62, y: 36, w: 400, h: 184 },
+              act: { x: 62, y: 310, w: 400, h: 150 }, grad: { x: 62, y: 540, w: 400, h: 160 } }
   };
 
-  function draw(result, depth, layout) {
-    var svg = el("svg", { viewBox: "0 0 " + layout.w + " " + layout.h, width: layout.w, height: layout.h,
-                          "class": "ie-chart", role: "img" });
+  // The chart of one result on `canvas`, in layout units (LAYOUTS) scaled by `scale`
+  // device pixels per unit; c: the palette's colours.
+  function draw(canvas, c, result, depth, layout, scale) {
+    var w = Math.round(layout.w * scale), h = Math.round(layout.h * scale);
+    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(w / layout.w, 0, 0, h / layout.h, 0, 0);
+    ctx.clearRect(0, 0, layout.w, layout.h);
+    pen = {};
+    ctx.setLineDash([]);
     // top: spread per layer, logarithmic
     var top = layout.top;
     var values = result.act_std.concat(result.grad_std).filter(function (v) { return v > 0 && isFinite(v); });
@@ -268,39 +314,44 @@
     function Y(v) { return top.y + top.h - (Math.log10(v) - emin) / (emax - emin) * top.h; }
     var yt = [];
     for (var e = emin; e <= emax; e += every) yt.push([Y(Math.pow(10, e)), power(e)]);
-    axes(svg, top, ticks(1, depth, 10).filter(function (t) { return t >= 1; }).map(function (t) {
+    axes(ctx, c, top, ticks(1, depth, 10).filter(function (t) { return t >= 1; }).map(function (t) {
       return [X(t), String(t)];
     }), yt, "l");
-    [["act_std", "ie-act"], ["grad_std", "ie-grad"]].forEach(function (series) {
-      var d = "";
-      result[series[0]].forEach(function (v, i) {
-        if (v > 0 && isFinite(v)) d += (d && result[series[0]][i - 1] > 0 ? "L" : "M") + X(i + 1).toFixed(1) + "," + Y(v).toFixed(1);
-      });
-      if (d) svg.appendChild(el("path", { d: d, "class": series[1] }));
+    var lines = [["act_std", c.layer0, []], ["grad_std", c.layer1, [7, 4]]];
+    lines.forEach(function (series) {
+      var v = result[series[0]];
+      ctx.beginPath();
+      for (var i = 0; i < v.length; i++) {
+        if (!(v[i] > 0 && isFinite(v[i]))) continue;
+        if (i > 0 && v[i - 1] > 0 && isFinite(v[i - 1])) ctx.lineTo(X(i + 1), Y(v[i]));
+        else ctx.moveTo(X(i + 1), Y(v[i]));
+      }
+      stroke(ctx, series[1], 2.2, series[2]);
     });
-    legend(svg, top.x + top.w - 150, top.y + 10, [["σ(a[l])", "ie-act"], ["σ(∂J/∂z[l])", "ie-grad"]]);
-    // bottom: histograms at the first, middle and last layer
+    legend(ctx, c, top.x + top.w, top.y - 12, [["σ(a[l])", c.layer0, []], ["σ(∂J/∂z[l])", c.layer1, [7, 4]]]);
+    // bottom: histograms at the first, middle and last layer, one legend for both
+    var layerColours = [c.layer0, c.layer1, c.layer2];
+    legend(ctx, c, Math.max(layout.act.x + layout.act.w, layout.grad.x + layout.grad.w), layout.act.y - 12,
+           result.layers.map(function (l, s) { return ["l = " + l, layerColours[s], []]; }));
     [["act", "a[l]"], ["grad", "∂J/∂z[l]"]].forEach(function (panel) {
       var box = layout[panel[0]], range = result[panel[0] + "_range"];
       var hists = result[panel[0] + "_hist"], peak = 0;
-      hists.forEach(function (h) { h.forEach(function (c) { peak = Math.max(peak, c); }); });
+      hists.forEach(function (h) { h.forEach(function (n) { peak = Math.max(peak, n); }); });
       function HX(v) { return box.x + (v - range[0]) / (range[1] - range[0]) * box.w; }
-      function HY(c) { return box.y + box.h - c / (peak || 1) * box.h; }
+      function HY(n) { return box.y + box.h - n / (peak || 1) * box.h; }
       var xt = ticks(range[0], range[1], 4).map(function (t) { return [HX(t), number(t)]; });
-      axes(svg, box, xt, ticks(0, peak || 1, 3).map(function (t) { return [HY(t), number(t)]; }), panel[1]);
+      axes(ctx, c, box, xt, ticks(0, peak || 1, 3).map(function (t) { return [HY(t), number(t)]; }), panel[1]);
       hists.forEach(function (h, s) {
-        var d = "M" + box.x + "," + HY(0).toFixed(1);
-        h.forEach(function (c, i) {
-          d += "L" + (box.x + i / BINS * box.w).toFixed(1) + "," + HY(c).toFixed(1) +
-               "L" + (box.x + (i + 1) / BINS * box.w).toFixed(1) + "," + HY(c).toFixed(1);
+        ctx.beginPath();
+        ctx.moveTo(box.x, HY(0));
+        h.forEach(function (n, i) {
+          ctx.lineTo(box.x + i / BINS * box.w, HY(n));
+          ctx.lineTo(box.x + (i + 1) / BINS * box.w, HY(n));
         });
-        svg.appendChild(el("path", { d: d + "L" + (box.x + box.w) + "," + HY(0).toFixed(1), "class": "ie-layer" + s }));
+        ctx.lineTo(box.x + box.w, HY(0));
+        stroke(ctx, layerColours[s], 2.2);
       });
-      if (panel[0] === "act") {
-        legend(svg, box.x + box.w - 70, box.y + 10, result.layers.map(function (l, s) { return ["l = " + l, "ie-layer" + s]; }));
-      }
     });
-    return svg;
   }
 
   // --- the controls ------------------------------------------------------------------
@@ -311,6 +362,7 @@
     var images = section.querySelectorAll("img[src*='initialization_explorer.']");
     var figure = images.length ? images[0].parentNode : null;
     var chart = null, frame = null, pending = false, announce = null, narrow = null;
+    var drawn = null, palette = null, column = 800;  // last result; colours; column width (px)
     var SETTLED = 250;  // ms without a change after which the reader has stopped
 
     function setting() {
@@ -330,26 +382,39 @@
       form.elements.k.setAttribute("aria-valuetext", "k = " + number(s.k));
       write(form.querySelector("output[for=ie-depth]"), String(s.depth));
     }
-    // The chart sits in a box of fixed proportions with strict containment: a new
-    // chart is laid out and painted inside that box, and the page around it does not
-    // move (no layout of the rest of the page).
-    function place(svg, layout) {
+    // The chart is one canvas, made on the first update and drawn again on each one,
+    // in a box of fixed proportions with strict containment: nothing around it moves.
+    function place(layout) {
       if (!frame) {
         frame = document.createElement("div");
         frame.className = "ie-frame";
+        chart = document.createElement("canvas");
+        chart.className = "ie-chart";
+        chart.setAttribute("role", "img");
+        frame.appendChild(chart);
         figure.insertBefore(frame, figure.firstChild);
         if (figure.closest("figure")) figure.closest("figure").classList.add("ie-figure");
         images.forEach(function (img) { img.style.display = "none"; });
       }
       frame.style.aspectRatio = layout.w + " / " + layout.h;
       frame.style.maxWidth = layout.w + "px";
-      if (chart) frame.replaceChild(svg, chart); else frame.appendChild(svg);
+    }
+    // Device pixels per layout unit: the box's width on screen (at most the layout's),
+    // times the screen's pixel ratio (at most 2).
+    function paint() {
+      var layout = LAYOUTS[narrow ? "narrow" : "wide"];
+      place(layout);
+      if (!palette) palette = colours(chart);
+      var scale = Math.min(layout.w, column) / layout.w * Math.min(2, window.devicePixelRatio || 1);
+      draw(chart, palette, drawn.result, drawn.depth, layout, Math.max(scale, 0.5));
     }
     function update() {
       pending = false;
       var s = setting(), r = explore(s.act, s.init, s.k, s.depth);
       if (narrow === null) narrow = isNarrow();
-      var layout = LAYOUTS[narrow ? "narrow" : "wide"], svg = draw(r, s.depth, layout);
+      drawn = { result: r, depth: s.depth };
+      if (figure) paint();
+      if (chart) chart.setAttribute("data-setting", query(s));
       var ratioA = r.act_std[0] > 0 ? r.act_std[s.depth - 1] / r.act_std[0] : NaN;
       var ratioG = r.grad_std[s.depth - 1] > 0 ? r.grad_std[0] / r.grad_std[s.depth - 1] : NaN;
       var text = root.getAttribute("data-status")
@@ -357,27 +422,36 @@
         .replace("{act}", isNaN(ratioA) ? root.getAttribute("data-zero") : "× " + number(ratioA))
         .replace("{grad}", isNaN(ratioG) ? root.getAttribute("data-zero") : "× " + number(ratioG));
       var description = root.getAttribute("data-chart");  // no space after a full-width 。
-      svg.setAttribute("aria-label", description + (/[\u3000-\u303f\uff00-\uffef]$/.test(description) ? "" : " ") + text);
-      if (figure) place(svg, layout);
-      chart = svg;
+      if (chart) chart.setAttribute("aria-label", description + (/[\u3000-\u303f\uff00-\uffef]$/.test(description) ? "" : " ") + text);
       root.setAttribute("data-ratio-act", ratioA);
       root.setAttribute("data-ratio-grad", ratioG);
       clearTimeout(announce);  // announce once the reader stops moving a slider
       if (!status.textContent) status.textContent = text;
       else announce = setTimeout(function () { status.textContent = text; }, SETTLED);
     }
-    // The layout follows the width of the text column (that of the controls' block),
-    // watched rather than measured on each update (measuring would force a layout).
+    // The layout and the canvas's resolution follow the width of the text column (that
+    // of the controls' block), watched rather than measured on each update (measuring
+    // would force a layout); a new width or palette redraws the chart, not the numbers.
     function isNarrow() {
-      return root.getBoundingClientRect().width < 560;
+      column = root.getBoundingClientRect().width || column;
+      return column < 560;
+    }
+    var repainting = false;
+    function repaint() {
+      if (!drawn || repainting) return;
+      repainting = true;
+      window.requestAnimationFrame(function () { repainting = false; paint(); });
     }
     new ResizeObserver(function (entries) {
       var width = entries[entries.length - 1].contentRect.width;
-      if (width === 0) return;  // not laid out yet (an off-screen section)
-      if ((width < 560) !== narrow) { narrow = width < 560; if (chart) schedule(); }
+      if (width === 0 || width === column) return;  // not laid out yet (an off-screen section), or no change
+      column = width;
+      narrow = width < 560;
+      repaint();
     }).observe(root);
-    function schedule() {  // a resize, or a setting restored from the URL: the next frame
-
+    new MutationObserver(function () { palette = null; repaint(); })
+      .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    function schedule() {  // a setting restored from the URL: drawn in the next frame
       label();
       if (!pending) { pending = true; window.requestAnimationFrame(update); }
     }
@@ -392,11 +466,14 @@
       label();
       update();
     }
+    function query(s) {  // the setting as the URL holds it (the canvas's data-setting too)
+      var q = new URLSearchParams(location.search);
+      q.set("act", s.act); q.set("init", s.init);
+      q.set("k", number(s.k)); q.set("depth", s.depth);
+      return q.toString();
+    }
     function save() {
-      var s = setting(), query = new URLSearchParams(location.search);
-      query.set("act", s.act); query.set("init", s.init);
-      query.set("k", number(s.k)); query.set("depth", s.depth);
-      history.replaceState(null, "", "?" + query.toString() + location.hash);
+      history.replaceState(null, "", "?" + query(setting()) + location.hash);
     }
     function restore() {
       var query = new URLSearchParams(location.search), found = false;
@@ -426,15 +503,19 @@
     // (the same numbers) stays: nothing is computed while the page loads. When the
     // explorer comes near the screen, its random numbers are drawn in small slices
     // (no long task), and a setting restored from the URL is drawn.
+    // Then each activation runs once on a shallow network, one per slice, so that the
+    // browser has compiled its code before the reader first picks it.
     function prepare() {
       var s = 0, streams = Number(form.elements.depth.max) + 2;  // x, dJ/da[L], W[1..max]
+      var warm = Object.keys(ACTIVATIONS);
       (function slice() {
         var start = performance.now();
         while (s < streams && performance.now() - start < 8) {
           stream(s, s < 2 ? WIDTH * BATCH : WIDTH * WIDTH);
           s++;
         }
-        if (s < streams) setTimeout(slice, 0);
+        if (s === streams && warm.length) explore(warm.shift(), "lecun", 1, 8);
+        if (s < streams || warm.length) setTimeout(slice, 0);
         else if (restored) schedule();
       })();
     }
