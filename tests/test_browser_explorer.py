@@ -61,11 +61,33 @@ INK = f"""() => {{
     return [dark, light];
 }}"""
 
+# Opaque pixels of the chart within 24 of a CSS colour on each channel (the colour as the
+# browser resolves it on an element of the page, system colours included).
+INKED_IN = f"""(colour) => {{
+    const probe = document.createElement('span');
+    probe.style.cssText = 'forced-color-adjust: none; color: ' + colour;
+    document.querySelector('{CHART}').parentNode.appendChild(probe);
+    const rgb = getComputedStyle(probe).color.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    probe.remove();
+    const c = document.querySelector('{CHART}'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let count = 0;
+    for (let i = 0; i < d.length; i += 4)
+        if (d[i + 3] > 200 && rgb.every((v, k) => Math.abs(d[i + k] - v) <= 24)) count++;
+    return count;
+}}"""
+
+
+def layer_colour(page, n: int) -> str:
+    return page.evaluate(f"getComputedStyle(document.querySelector('{CHART}')).getPropertyValue('--ie-layer{n}').trim()")
+
+
 
 SETTINGS = ([(act, init, 1.0, 12) for act in ("linear", "tanh", "sigmoid", "relu")
              for init in ("zeros", "normal", "small", "lecun", "glorot", "he")]
             + [("tanh", "normal", 4.0, 100), ("sigmoid", "small", 0.25, 100), ("relu", "he", 2.0, 100),
-               ("linear", "normal", 4.0, 100), ("tanh", "he", 1.0, 2)])
+               ("linear", "normal", 4.0, 100), ("tanh", "he", 1.0, 2),
+               # the same forward pass cut and extended again (its arrays are reused)
+               ("relu", "he", 1.0, 100), ("relu", "he", 1.0, 10), ("relu", "he", 1.0, 60)])
 
 
 def test_the_browser_computes_what_numpy_computes(visit, numpy_explorer):
@@ -169,6 +191,9 @@ def test_explorer_as_a_reader_sees_it(visit, url, scheme, width):
         assert dark == 0 and light > 500, f"{url}: dark ink on the dark palette ({dark} dark, {light} light pixels)"
     else:
         assert dark > 500, f"{url}: too little dark ink on the light palette ({dark} dark pixels)"
+    for n in range(3):  # each layer's line in the palette's colour for it
+        colour = layer_colour(page, n)
+        assert page.evaluate(INKED_IN, colour) > 100, f"{url}: no line drawn in {colour} (--ie-layer{n})"
     page.locator(CHART).scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     lang = "zh" if url.startswith("/zh/") else "en"
@@ -188,14 +213,31 @@ def test_switching_the_palette_redraws_the_chart_in_its_colours(visit, url):
     v, page = open_explorer(visit, url + "?act=tanh&init=glorot&k=1&depth=20")
     page.wait_for_function(f"(old) => ({PIXELS})() !== old", arg="", timeout=10000)
     before = chart(page)
+    light_colour = layer_colour(page, 0)
     dark, light = page.evaluate(INK)
     assert dark > 500, f"{url}: the light palette's chart has too little dark ink ({dark} pixels)"
     page.click("form[data-md-component=palette] label:visible")
     after = settle(page, before)
     dark, light = page.evaluate(INK)
     assert dark == 0 and light > 500, f"{url}: after switching to dark, {dark} dark and {light} light pixels"
+    colour = layer_colour(page, 0)
+    assert colour != light_colour and page.evaluate(INKED_IN, colour) > 100, f"{url}: no line in {colour} after the switch"
     page.click("form[data-md-component=palette] label:visible")
     assert settle(page, after) == before, f"{url}: switching back does not draw the same chart"
+    assert not v.errors, v.errors
+
+
+def test_in_forced_colours_the_chart_takes_the_systems_colours(visit):
+    v = visit(viewport={"width": 1280, "height": 900}, forced_colors="active")
+    page = v.open(URLS[0] + "?act=tanh&init=glorot&k=1&depth=20")
+    page.locator("#explorer").scroll_into_view_if_needed()
+    page.wait_for_function("window.initExplorer !== undefined")
+    page.locator(".init-explorer").scroll_into_view_if_needed()
+    page.wait_for_selector(CHART, state="attached", timeout=20000)
+    for name, system in (("text", "CanvasText"), ("layer0", "LinkText"), ("layer1", "Highlight")):
+        value = page.evaluate(f"getComputedStyle(document.querySelector('{CHART}')).getPropertyValue('--ie-{name}').trim()")
+        assert value == system, f"--ie-{name} is {value} in forced colours"
+        assert page.evaluate(INKED_IN, system) > 100, f"forced colours: nothing drawn in {system} (--ie-{name})"
     assert not v.errors, v.errors
 
 

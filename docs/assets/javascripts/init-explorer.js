@@ -220,13 +220,13 @@
 
   var FONT = "15px sans-serif", ITALIC = "italic 15px sans-serif";
   var COLOURS = ["text", "axis", "grid", "layer0", "layer1", "layer2"];
-  function colours(canvas) {  // extra.css's --ie-* colours, as the canvas reads them
-    var css = getComputedStyle(canvas), ctx = canvas.getContext("2d"), out = {};
+  function colours(canvas) {  // extra.css's --ie-* colours, resolved by the browser (system colours too)
+    var out = {};
     COLOURS.forEach(function (name) {
-      ctx.fillStyle = "#808080";  // kept if a value does not parse
-      ctx.fillStyle = css.getPropertyValue("--ie-" + name).trim() || "#808080";
-      out[name] = ctx.fillStyle;
+      canvas.style.color = "var(--ie-" + name + ")";
+      out[name] = getComputedStyle(canvas).color;
     });
+    canvas.style.color = "";
     return out;
   }
   // Setting a canvas's font or colour parses the string: each is set only when it changes
@@ -391,6 +391,7 @@
         chart = document.createElement("canvas");
         chart.className = "ie-chart";
         chart.setAttribute("role", "img");
+        chart.addEventListener("contextrestored", repaint);  // a canvas the browser had discarded
         frame.appendChild(chart);
         figure.insertBefore(frame, figure.firstChild);
         if (figure.closest("figure")) figure.closest("figure").classList.add("ie-figure");
@@ -438,7 +439,7 @@
     }
     var repainting = false;
     function repaint() {
-      if (!drawn || repainting) return;
+      if (!drawn || !figure || repainting) return;
       repainting = true;
       window.requestAnimationFrame(function () { repainting = false; paint(); });
     }
@@ -449,8 +450,20 @@
       narrow = width < 560;
       repaint();
     }).observe(root);
-    new MutationObserver(function () { palette = null; repaint(); })
+    function recolour() { palette = null; repaint(); }
+    new MutationObserver(recolour)
       .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    var forced = window.matchMedia("(forced-colors: active)");
+    if (forced.addEventListener) forced.addEventListener("change", recolour);
+    (function watchPixelRatio() {  // zoom, or a move to another screen: sharp again
+      var query = window.matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)");
+      if (!query.addEventListener) return;
+      query.addEventListener("change", function changed() {
+        query.removeEventListener("change", changed);
+        repaint();
+        watchPixelRatio();
+      });
+    })();
     function schedule() {  // a setting restored from the URL: drawn in the next frame
       label();
       if (!pending) { pending = true; window.requestAnimationFrame(update); }
@@ -502,9 +515,9 @@
     // Until the reader changes a control, the build's figure of the default setting
     // (the same numbers) stays: nothing is computed while the page loads. When the
     // explorer comes near the screen, its random numbers are drawn in small slices
-    // (no long task), and a setting restored from the URL is drawn.
-    // Then each activation runs once on a shallow network, one per slice, so that the
-    // browser has compiled its code before the reader first picks it.
+    // (no long task); then each activation runs once on an 8-layer network, one per
+    // slice, so that the browser has compiled its code before the reader first picks
+    // it; then a setting restored from the URL is drawn.
     function prepare() {
       var s = 0, streams = Number(form.elements.depth.max) + 2;  // x, dJ/da[L], W[1..max]
       var warm = Object.keys(ACTIVATIONS);
