@@ -215,8 +215,7 @@ def explorer_update_times(site: Path) -> dict[str, float]:
 
     server = serve_with_gzip(site)
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = [p for p in site_pages(site) if "init-explorer" in (site / p / "index.html").read_text("utf-8")
-             and not p.startswith("zh-en/")]
+    pages = [p for p in site_pages(site) if "init-explorer" in (site / p / "index.html").read_text("utf-8")]
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
