@@ -32,5 +32,5 @@
   }
   window.addEventListener("scroll", schedule, { passive: true });
   window.addEventListener("resize", schedule);
-  update();
+  schedule();  // in the first frame, with the layout the page needs anyway (not one forced now)
 })();
