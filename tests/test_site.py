@@ -63,3 +63,20 @@ def test_a_build_from_nothing_equals_the_cached_build(site, tmp_path):
     assert files(clean) == files(site), "the two builds produced different files"
     differ = [str(p) for p in files(site) if (site / p).read_bytes() != (clean / p).read_bytes()]
     assert not differ, f"files that differ between a clean and a cached build: {differ}"
+
+
+def test_every_code_block_can_be_reached_by_keyboard_before_material_sets_it_up(site):
+    """With content.lazy (mkdocs.yml) Material mounts a code block only when it comes into
+    view; hooks/accessibility.py makes each one focusable from the start, so that a wide
+    block can be scrolled by keyboard (axe: scrollable-region-focusable)."""
+    import re
+
+    blocks = missing = 0
+    for page in site.rglob("*.html"):
+        for code in re.findall(r"<pre[^>]*>(?:<span></span>)?<code[^>]*>", page.read_text(encoding="utf-8")):
+            blocks += 1
+            if 'tabindex="0"' not in code:
+                missing += 1
+                print(f"{page.relative_to(site)}: {code}")
+    assert blocks > 50, f"only {blocks} code blocks found: has the markup changed?"
+    assert missing == 0, f"{missing} of {blocks} code blocks are not focusable"
