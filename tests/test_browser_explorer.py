@@ -77,8 +77,9 @@ INKED_IN = f"""(colour) => {{
 }}"""
 
 
-def layer_colour(page, n: int) -> str:
-    return page.evaluate(f"getComputedStyle(document.querySelector('{CHART}')).getPropertyValue('--ie-layer{n}').trim()")
+def chart_property(page, name: str) -> str:
+    """A custom property of the chart (extra.css), as the script reads it."""
+    return page.evaluate(f"getComputedStyle(document.querySelector('{CHART}')).getPropertyValue('{name}').trim()")
 
 
 
@@ -192,7 +193,7 @@ def test_explorer_as_a_reader_sees_it(visit, url, scheme, width):
     else:
         assert dark > 500, f"{url}: too little dark ink on the light palette ({dark} dark pixels)"
     for n in range(3):  # each layer's line in the palette's colour for it
-        colour = layer_colour(page, n)
+        colour = chart_property(page, f'--ie-layer{n}')
         assert page.evaluate(INKED_IN, colour) > 100, f"{url}: no line drawn in {colour} (--ie-layer{n})"
     page.locator(CHART).scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -213,14 +214,14 @@ def test_switching_the_palette_redraws_the_chart_in_its_colours(visit, url):
     v, page = open_explorer(visit, url + "?act=tanh&init=glorot&k=1&depth=20")
     page.wait_for_function(f"(old) => ({PIXELS})() !== old", arg="", timeout=10000)
     before = chart(page)
-    light_colour = layer_colour(page, 0)
+    light_colour = chart_property(page, '--ie-layer0')
     dark, light = page.evaluate(INK)
     assert dark > 500, f"{url}: the light palette's chart has too little dark ink ({dark} pixels)"
     page.click("form[data-md-component=palette] label:visible")
     after = settle(page, before)
     dark, light = page.evaluate(INK)
     assert dark == 0 and light > 500, f"{url}: after switching to dark, {dark} dark and {light} light pixels"
-    colour = layer_colour(page, 0)
+    colour = chart_property(page, '--ie-layer0')
     assert colour != light_colour and page.evaluate(INKED_IN, colour) > 100, f"{url}: no line in {colour} after the switch"
     page.click("form[data-md-component=palette] label:visible")
     assert settle(page, after) == before, f"{url}: switching back does not draw the same chart"
@@ -228,14 +229,9 @@ def test_switching_the_palette_redraws_the_chart_in_its_colours(visit, url):
 
 
 def test_in_forced_colours_the_chart_takes_the_systems_colours(visit):
-    v = visit(viewport={"width": 1280, "height": 900}, forced_colors="active")
-    page = v.open(URLS[0] + "?act=tanh&init=glorot&k=1&depth=20")
-    page.locator("#explorer").scroll_into_view_if_needed()
-    page.wait_for_function("window.initExplorer !== undefined")
-    page.locator(".init-explorer").scroll_into_view_if_needed()
-    page.wait_for_selector(CHART, state="attached", timeout=20000)
+    v, page = open_explorer(visit, URLS[0] + "?act=tanh&init=glorot&k=1&depth=20", forced_colors="active")
     for name, system in (("text", "CanvasText"), ("layer0", "LinkText"), ("layer1", "Highlight")):
-        value = page.evaluate(f"getComputedStyle(document.querySelector('{CHART}')).getPropertyValue('--ie-{name}').trim()")
+        value = chart_property(page, f"--ie-{name}")
         assert value == system, f"--ie-{name} is {value} in forced colours"
         assert page.evaluate(INKED_IN, system) > 100, f"forced colours: nothing drawn in {system} (--ie-{name})"
     assert not v.errors, v.errors

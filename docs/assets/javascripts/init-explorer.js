@@ -302,7 +302,6 @@
     ctx.setTransform(w / layout.w, 0, 0, h / layout.h, 0, 0);
     ctx.clearRect(0, 0, layout.w, layout.h);
     pen = {};
-    ctx.setLineDash([]);
     // top: spread per layer, logarithmic
     var top = layout.top;
     var values = result.act_std.concat(result.grad_std).filter(function (v) { return v > 0 && isFinite(v); });
@@ -317,7 +316,7 @@
     axes(ctx, c, top, ticks(1, depth, 10).filter(function (t) { return t >= 1; }).map(function (t) {
       return [X(t), String(t)];
     }), yt, "l");
-    var lines = [["act_std", c.layer0, []], ["grad_std", c.layer1, [7, 4]]];
+    var lines = [["act_std", "σ(a[l])", c.layer0, []], ["grad_std", "σ(∂J/∂z[l])", c.layer1, [7, 4]]];
     lines.forEach(function (series) {
       var v = result[series[0]];
       ctx.beginPath();
@@ -326,9 +325,9 @@
         if (i > 0 && v[i - 1] > 0 && isFinite(v[i - 1])) ctx.lineTo(X(i + 1), Y(v[i]));
         else ctx.moveTo(X(i + 1), Y(v[i]));
       }
-      stroke(ctx, series[1], 2.2, series[2]);
+      stroke(ctx, series[2], 2.2, series[3]);
     });
-    legend(ctx, c, top.x + top.w, top.y - 12, [["σ(a[l])", c.layer0, []], ["σ(∂J/∂z[l])", c.layer1, [7, 4]]]);
+    legend(ctx, c, top.x + top.w, top.y - 12, lines.map(function (series) { return series.slice(1); }));
     // bottom: histograms at the first, middle and last layer, one legend for both
     var layerColours = [c.layer0, c.layer1, c.layer2];
     legend(ctx, c, Math.max(layout.act.x + layout.act.w, layout.grad.x + layout.grad.w), layout.act.y - 12,
@@ -361,8 +360,8 @@
     var section = root.closest(".md-content") || document;
     var images = section.querySelectorAll("img[src*='initialization_explorer.']");
     var figure = images.length ? images[0].parentNode : null;
-    var chart = null, frame = null, pending = false, announce = null, narrow = null;
-    var drawn = null, palette = null, column = 800;  // last result; colours; column width (px)
+    var chart = null, frame = null, pending = false, announce = null;
+    var drawn = null, palette = null, column = null;  // last result; colours; column width (px)
     var SETTLED = 250;  // ms without a change after which the reader has stopped
 
     function setting() {
@@ -403,7 +402,7 @@
     // Device pixels per layout unit: the box's width on screen (at most the layout's),
     // times the screen's pixel ratio (at most 2).
     function paint() {
-      var layout = LAYOUTS[narrow ? "narrow" : "wide"];
+      var layout = LAYOUTS[column < 560 ? "narrow" : "wide"];
       place(layout);
       if (!palette) palette = colours(chart);
       var scale = Math.min(layout.w, column) / layout.w * Math.min(2, window.devicePixelRatio || 1);
@@ -412,7 +411,7 @@
     function update() {
       pending = false;
       var s = setting(), r = explore(s.act, s.init, s.k, s.depth);
-      if (narrow === null) narrow = isNarrow();
+      if (column === null) column = root.getBoundingClientRect().width || 800;
       drawn = { result: r, depth: s.depth };
       if (figure) paint();
       if (chart) chart.setAttribute("data-setting", query(s));
@@ -431,12 +430,9 @@
       else announce = setTimeout(function () { status.textContent = text; }, SETTLED);
     }
     // The layout and the canvas's resolution follow the width of the text column (that
-    // of the controls' block), watched rather than measured on each update (measuring
-    // would force a layout); a new width or palette redraws the chart, not the numbers.
-    function isNarrow() {
-      column = root.getBoundingClientRect().width || column;
-      return column < 560;
-    }
+    // of the controls' block), measured on the first update and then watched (measuring
+    // on each update would force a layout); a new width or palette redraws the chart, not
+    // the numbers.
     var repainting = false;
     function repaint() {
       if (!drawn || !figure || repainting) return;
@@ -447,7 +443,6 @@
       var width = entries[entries.length - 1].contentRect.width;
       if (width === 0 || width === column) return;  // not laid out yet (an off-screen section), or no change
       column = width;
-      narrow = width < 560;
       repaint();
     }).observe(root);
     function recolour() { palette = null; repaint(); }
