@@ -18,8 +18,8 @@ starts no Node at all.
 A formula KaTeX cannot parse fails the build, naming the page and the formula;
 under ``mkdocs serve`` it shows an error box in its place instead (hooks/error_box.py).
 
-KaTeX's fonts hold far more glyphs than the site's math uses (the AMS font, 28 KB, is
-loaded for one letter, the E of expectations). After the build, each font in
+KaTeX's fonts hold far more glyphs than the site's math uses (its Main font alone is
+about 26 KB, for a few dozen letters and symbols). After the build, each font in
 ``assets/vendor/katex/fonts/`` is cut down (fontTools) to the characters the typeset
 math of both languages contains, plus printable ASCII; the cut fonts are cached by
 content in ``.cache/katex-fonts/``.
