@@ -27,6 +27,7 @@ _cache: dict[str, list[str]] = {}
 _used: set[str] = set()
 _cache_file: Path | None = None
 _dirty = False
+_whole_site = True  # False when mkdocs-static-i18n builds one language only
 
 
 class CachedJieba:
@@ -59,7 +60,9 @@ def _cache_file_for(search_config) -> Path:
 
 
 def on_config(config):
-    global _cache, _cache_file
+    global _cache, _cache_file, _whole_site
+    i18n = config.plugins.get("i18n")
+    _whole_site = i18n is None or not i18n.config.get("build_only_locale")
     search = config.plugins.get("material/search")
     if search is None:
         return config
@@ -77,7 +80,9 @@ def on_startup(command, dirty):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages (-100)
 def on_post_build(config):
-    """Write the cache when it gained text; keep only the text cut since ``mkdocs`` started.
+    """Write the cache when it gained text. A build of the whole site keeps only the
+    text cut since ``mkdocs`` started; a one-language build (``make serve LANG=zh``)
+    keeps the other languages' text too.
 
     mkdocs-static-i18n builds each other language inside the first one's
     ``on_post_build``, and this event runs at the end of each of those builds too, so
@@ -85,13 +90,13 @@ def on_post_build(config):
     rebuilds); the last write holds the whole site's.
     """
     global _dirty
-    if _cache_file is None or not (_dirty or set(_cache) - _used):
+    if _cache_file is None or not (_dirty or (_whole_site and set(_cache) - _used)):
         return
     _cache_file.parent.mkdir(parents=True, exist_ok=True)
     for old in _cache_file.parent.glob("*.json"):  # other jieba versions or dictionaries
         if old != _cache_file:
             old.unlink()
-    kept = {text: _cache[text] for text in sorted(_used)}
+    kept = {text: _cache[text] for text in sorted(_used if _whole_site else _cache)}
     temporary = _cache_file.with_suffix(".tmp")
     temporary.write_text(json.dumps(kept, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     temporary.replace(_cache_file)

@@ -37,6 +37,7 @@ def empty_jieba_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(jieba_cache, "_used", set())
     monkeypatch.setattr(jieba_cache, "_cache_file", tmp_path / "cut.json")
     monkeypatch.setattr(jieba_cache, "_dirty", False)
+    monkeypatch.setattr(jieba_cache, "_whole_site", True)
     return tmp_path / "cut.json"
 
 
@@ -55,6 +56,15 @@ def test_the_cache_file_keeps_only_the_text_the_build_cut(empty_jieba_cache, mon
     list(cached.cut("反向传播"))
     jieba_cache.on_post_build({})
     assert json.loads(empty_jieba_cache.read_text(encoding="utf-8")) == {"反向传播": list(jieba.cut("反向传播"))}
+
+
+def test_a_one_language_build_keeps_the_other_languages_cuts(empty_jieba_cache, monkeypatch):
+    """`make serve LANG=zh` must not empty the cache of the pages it does not build."""
+    monkeypatch.setattr(jieba_cache, "_cache", {"简体中文": ["简体", "中文"]})
+    monkeypatch.setattr(jieba_cache, "_whole_site", False)
+    list(jieba_cache.CachedJieba().cut("反向传播"))
+    jieba_cache.on_post_build({})
+    assert set(json.loads(empty_jieba_cache.read_text(encoding="utf-8"))) == {"简体中文", "反向传播"}
 
 
 def test_jieba_dictionaries_key_the_cache_file(tmp_path):
