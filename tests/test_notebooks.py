@@ -7,6 +7,7 @@ cell that asserts the lab's closing table."""
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import jupytext
 import nbformat
@@ -34,17 +35,22 @@ def test_there_is_a_notebook():
 def test_rendered_with_outputs_and_folded_solutions(site, page, chinese):
     html = (built(site, page, chinese) / "index.html").read_text(encoding="utf-8")
     assert "jupyter-wrapper" in html, f"{rel(page)} ({'zh' if chinese else 'en'}) was not rendered"
-    # figures as SVG text in sized <img> (hooks/notebooks.py), not base64 PNG
-    assert len(re.findall(r'<img [^>]*width="\d+" height="\d+" src="data:image/svg\+xml,', html)) >= 5, \
-        "figures of the executed notebook are missing"
+    # figures as SVG files beside the page, in sized lazy <img> (hooks/notebooks.py), not inline
+    figures = re.findall(r'<img [^>]*width="\d+" height="\d+" loading="lazy" src="(output-[0-9a-f]{12}\.svg)"', html)
+    assert len(figures) >= 5, "figures of the executed notebook are missing"
+    for name in figures:
+        svg = (built(site, page, chinese) / name).read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>"), f"{name} is not an SVG figure"
+        ElementTree.fromstring(svg)
+    assert "data:image/" not in html, "a notebook figure is still inline"
     assert "all claims hold" in html, "the claims cell did not run at build time"
     source = page if not chinese else page.with_name(page.name.replace(".md", ".zh.md"))
     solutions = source.read_text(encoding="utf-8").count('tags=["solution"]')
     title = "参考答案" if chinese else "Solution"
     assert solutions >= 3 and html.count(f'<details class="example"><summary>{title}</summary>') == solutions
     assert "cdnjs" not in html and "mathjax" not in html.lower()
-    alts = re.findall(r'<img alt="([^"]*)"[^>]*src="data:image/', html)
-    assert len(alts) == html.count('src="data:image/'), "a notebook output image has no alt text"
+    alts = re.findall(r'<img alt="([^"]*)"[^>]*src="output-', html)
+    assert len(alts) == len(figures), "a notebook output image has no alt text"
     assert all(bool(CJK.search(alt)) == chinese for alt in alts), "output alt text in the wrong language"
 
 
