@@ -106,6 +106,25 @@ def test_usable_at_phone_width(visit, url):
     assert overflow <= 0, f"{url}: the page scrolls sideways by {overflow}px at 375px"
 
 
+@pytest.mark.parametrize("url", ["/weight-initialization/", "/zh-en/vanishing-exploding-gradients/"])
+def test_tab_sets_wait_by_their_panels_not_as_a_whole(visit, url):
+    """Material's script measures every tab set's labels at load. A set inside a block
+    that content-visibility skips would be laid out whole (figure and code) for that
+    measurement, so only the panels are skipped (extra.css, parallel.css)."""
+    page = visit(viewport={"width": 412, "height": 823}).open(url)
+    sets = page.evaluate("""() => [...document.querySelectorAll('.md-typeset .tabbed-set')].map(set => [
+        getComputedStyle(set).contentVisibility,
+        getComputedStyle(set.querySelector(':scope > .tabbed-content')).contentVisibility])""")
+    assert len(sets) >= 4, f"{url}: {len(sets)} tab sets"
+    for number, (whole, panels) in enumerate(sets):
+        assert whole == "visible" and panels == "auto", \
+            f"{url}: tab set {number}: the set is {whole!r}, its panels {panels!r}"
+    outer = page.evaluate("""() => [...document.querySelectorAll('.md-typeset .tabbed-set')].filter(set =>
+        [...(function* () { for (let e = set.parentElement; e; e = e.parentElement) yield e; })()]
+            .some(e => getComputedStyle(e).contentVisibility === 'auto')).length""")
+    assert outer == 0, f"{url}: {outer} tab sets sit inside a block that content-visibility can skip"
+
+
 @pytest.mark.parametrize("start, query, expected, language", [
     ("/zh/", "梯度", "/zh/vanishing-exploding-gradients/", "zh"),
     ("/", "initialization", "/weight-initialization/", "en"),
