@@ -48,7 +48,7 @@ LECTURE_PAGES = ["vanishing-exploding-gradients/", "weight-initialization/", "ba
 CHROMIUM = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM") or shutil.which("chromium") \
     or "/usr/bin/chromium"
 LIGHTHOUSE_DIR = ROOT / ".ci" / "lighthouse"
-LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))  # per page; the median is judged
+LIGHTHOUSE_RUNS = max(1, int(os.environ.get("LIGHTHOUSE_RUNS", "3")))  # per page; the median is judged
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
 ENV = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLBACKEND")}

@@ -6,8 +6,11 @@ build and every ``mkdocs serve`` rebuild: loading jieba's model (about 1 s) and
 cutting the site's Chinese (about 1 s) was a third of a warm rebuild. A cut depends
 only on the text, jieba's version and its dictionaries, so this hook hands the plugin
 a jieba whose ``cut`` remembers its results, in ``.cache/jieba/`` (or
-``$JIEBA_CACHE_DIR``), one file per jieba version and dictionary set. jieba's model
-is loaded only when some text is new; the index is byte for byte the same.
+``$JIEBA_CACHE_DIR``), in a file named after jieba's version and dictionaries (the
+file of another version or dictionary set is removed). jieba's model is loaded only
+when some text is new; the index is byte for byte the same. Writes go through a
+temporary file of their own, so two builds at once (``make serve`` beside
+``make test``) never see half a file.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import jieba
@@ -28,6 +32,7 @@ _used: set[str] = set()
 _cache_file: Path | None = None
 _dirty = False
 _whole_site = True  # False when mkdocs-static-i18n builds one language only
+_partial = False  # `mkdocs build --dirty` / `serve --dirty`: only some pages are built
 
 
 class CachedJieba:
@@ -71,10 +76,13 @@ def on_config(config):
     if cache_file != _cache_file:
         _cache_file = cache_file
         _cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.is_file() else {}
+        _used.clear()  # text used with the previous file's cuts
     return config
 
 
 def on_startup(command, dirty):
+    global _partial
+    _partial = dirty
     _used.clear()
 
 
@@ -82,7 +90,7 @@ def on_startup(command, dirty):
 def on_post_build(config):
     """Write the cache when it gained text. A build of the whole site keeps only the
     text cut since ``mkdocs`` started; a one-language build (``make serve LANG=zh``)
-    keeps the other languages' text too.
+    or a ``--dirty`` one keeps the text of the pages it did not build too.
 
     mkdocs-static-i18n builds each other language inside the first one's
     ``on_post_build``, and this event runs at the end of each of those builds too, so
@@ -90,14 +98,16 @@ def on_post_build(config):
     rebuilds); the last write holds the whole site's.
     """
     global _dirty
-    if _cache_file is None or not (_dirty or (_whole_site and set(_cache) - _used)):
+    prune = _whole_site and not _partial
+    if _cache_file is None or not (_dirty or (prune and set(_cache) - _used)):
         return
     _cache_file.parent.mkdir(parents=True, exist_ok=True)
     for old in _cache_file.parent.glob("*.json"):  # other jieba versions or dictionaries
         if old != _cache_file:
-            old.unlink()
-    kept = {text: _cache[text] for text in sorted(_used if _whole_site else _cache)}
-    temporary = _cache_file.with_suffix(".tmp")
-    temporary.write_text(json.dumps(kept, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    temporary.replace(_cache_file)
+            old.unlink(missing_ok=True)
+    kept = {text: _cache[text] for text in sorted(_used & set(_cache) if prune else _cache)}
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=_cache_file.parent, suffix=".tmp",
+                                     delete=False) as temporary:
+        json.dump(kept, temporary, ensure_ascii=False, separators=(",", ":"))
+    os.replace(temporary.name, _cache_file)
     _dirty = False

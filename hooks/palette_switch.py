@@ -19,7 +19,9 @@ naming this file, so that the hook is looked at again.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,17 +34,23 @@ SWITCHING_RULE = ("[data-md-color-switching] *,[data-md-color-switching] :after,
 
 
 def on_files(files, config):
-    for file in files:
-        if PALETTE.fullmatch(file.src_uri):
-            css = file.content_string
-            if SWITCHING_RULE not in css:
-                log.warning(f"hooks/palette_switch.py: {file.src_uri} no longer has the rule "
-                            f"{SWITCHING_RULE!r}; see the hook's docstring")
-                continue
-            target = TRIMMED / Path(file.src_uri).name  # a file, as mkdocs-static-i18n expects
-            trimmed = css.replace(SWITCHING_RULE, "")
-            if not target.is_file() or target.read_text(encoding="utf-8") != trimmed:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(trimmed, encoding="utf-8")
-            file.abs_src_path = str(target)
+    palettes = [file for file in files if PALETTE.fullmatch(file.src_uri)]
+    if not palettes:
+        log.warning("hooks/palette_switch.py: no Material palette stylesheet (assets/stylesheets/"
+                    "palette.*.min.css) among the files; see the hook's docstring")
+    for file in palettes:
+        css = file.content_string
+        if SWITCHING_RULE not in css:
+            log.warning(f"hooks/palette_switch.py: {file.src_uri} no longer has the rule "
+                        f"{SWITCHING_RULE!r}; see the hook's docstring")
+            continue
+        target = TRIMMED / Path(file.src_uri).name  # a file, as mkdocs-static-i18n expects
+        trimmed = css.replace(SWITCHING_RULE, "")
+        if not target.is_file() or target.read_text(encoding="utf-8") != trimmed:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, suffix=".tmp",
+                                             delete=False) as temporary:
+                temporary.write(trimmed)  # whole, even with another build reading it
+            os.replace(temporary.name, target)
+        file.abs_src_path = str(target)
     return files

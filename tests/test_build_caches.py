@@ -19,7 +19,7 @@ import template_cache  # hooks/template_cache.py
 def test_every_cached_cut_is_the_cut_jieba_makes(site):
     """The cache the session's build wrote holds the Chinese of the search index, and
     each entry is exactly jieba's own cut of that text."""
-    cache_files = sorted((jieba_cache.ROOT / ".cache" / "jieba").glob("*.json"))
+    cache_files = sorted(jieba_cache._cache_file_for({}).parent.glob("*.json"))
     assert len(cache_files) == 1, cache_files
     cache = json.loads(cache_files[0].read_text(encoding="utf-8"))
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -38,6 +38,7 @@ def empty_jieba_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(jieba_cache, "_cache_file", tmp_path / "cut.json")
     monkeypatch.setattr(jieba_cache, "_dirty", False)
     monkeypatch.setattr(jieba_cache, "_whole_site", True)
+    monkeypatch.setattr(jieba_cache, "_partial", False)
     return tmp_path / "cut.json"
 
 
@@ -67,6 +68,35 @@ def test_a_one_language_build_keeps_the_other_languages_cuts(empty_jieba_cache, 
     assert set(json.loads(empty_jieba_cache.read_text(encoding="utf-8"))) == {"简体中文", "反向传播"}
 
 
+def test_a_dirty_build_keeps_the_cuts_of_the_pages_it_skipped(empty_jieba_cache, monkeypatch):
+    monkeypatch.setattr(jieba_cache, "_cache", {"简体中文": ["简体", "中文"]})
+    jieba_cache.on_startup("build", dirty=True)
+    list(jieba_cache.CachedJieba().cut("反向传播"))
+    jieba_cache.on_post_build({})
+    assert set(json.loads(empty_jieba_cache.read_text(encoding="utf-8"))) == {"简体中文", "反向传播"}
+
+
+def test_a_new_cache_file_during_serve_does_not_break_the_next_rebuild(empty_jieba_cache, tmp_path, monkeypatch):
+    """Text used with one cache file (say, before a user dictionary was added while
+    serving) is not looked up in the next one."""
+    monkeypatch.setenv("JIEBA_CACHE_DIR", str(tmp_path / "jieba"))
+    list(jieba_cache.CachedJieba().cut("梯度消失"))  # used with the first file
+    user_dictionary = tmp_path / "words.txt"
+    user_dictionary.write_text("梯度爆炸 10 n\n", encoding="utf-8")
+
+    class Search:
+        config = {"jieba_dict_user": str(user_dictionary)}
+
+    class Config(dict):
+        plugins = {"material/search": Search()}
+
+    jieba_cache.on_config(Config())
+    list(jieba_cache.CachedJieba().cut("梯度爆炸"))
+    jieba_cache.on_post_build({})
+    [written] = (tmp_path / "jieba").glob("*.json")
+    assert set(json.loads(written.read_text(encoding="utf-8"))) == {"梯度爆炸"}
+
+
 def test_jieba_dictionaries_key_the_cache_file(tmp_path):
     user_dictionary = tmp_path / "words.txt"
     user_dictionary.write_text("梯度消失 10 n\n", encoding="utf-8")
@@ -74,6 +104,12 @@ def test_jieba_dictionaries_key_the_cache_file(tmp_path):
     with_user = jieba_cache._cache_file_for({"jieba_dict_user": str(user_dictionary)})
     user_dictionary.write_text("梯度爆炸 10 n\n", encoding="utf-8")
     assert len({default, with_user, jieba_cache._cache_file_for({"jieba_dict_user": str(user_dictionary)})}) == 3
+
+
+def test_the_jieba_version_keys_the_cache_file(monkeypatch):
+    default = jieba_cache._cache_file_for({})
+    monkeypatch.setattr(jieba, "__version__", jieba.__version__ + ".post1")
+    assert jieba_cache._cache_file_for({}) != default
 
 
 def test_a_compiled_template_is_reused_until_its_source_changes(tmp_path, monkeypatch):
