@@ -34,5 +34,5 @@ for name in schemes:
     ax.semilogy(np.arange(1, depth + 1), stds[name], label=name)
 ax.set_xlabel("$l$")
 ax.set_ylabel(r"$\mathrm{std}(a^{[l]})$")
-ax.legend(loc="center left")
+ax.legend(loc="upper left")
 fig.savefig("relu_activation_scale.svg")
