@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import jieba
@@ -106,8 +105,7 @@ def on_post_build(config):
         if old != _cache_file:
             old.unlink(missing_ok=True)
     kept = {text: _cache[text] for text in sorted(_used & set(_cache) if prune else _cache)}
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=_cache_file.parent, suffix=".tmp",
-                                     delete=False) as temporary:
-        json.dump(kept, temporary, ensure_ascii=False, separators=(",", ":"))
-    os.replace(temporary.name, _cache_file)
+    temporary = _cache_file.with_name(f"{_cache_file.name}.{os.getpid()}.tmp")  # this process's own
+    temporary.write_text(json.dumps(kept, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(temporary, _cache_file)
     _dirty = False

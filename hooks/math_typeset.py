@@ -218,10 +218,11 @@ def on_post_build(config):
         _cache_file.parent.mkdir(parents=True, exist_ok=True)
         for old in _cache_file.parent.glob("*.json"):  # other KaTeX versions
             if old != _cache_file:
-                old.unlink()
-        temporary = _cache_file.with_suffix(".tmp")
+                old.unlink(missing_ok=True)
+        # a temporary file of this build's own: another build may be writing too
+        temporary = _cache_file.with_name(f"{_cache_file.name}.{os.getpid()}.tmp")
         temporary.write_text(json.dumps(_cache, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(_cache_file)
+        os.replace(temporary, _cache_file)
         _cache_dirty = False
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,9 +47,8 @@ def on_files(files, config):
         trimmed = css.replace(SWITCHING_RULE, "")
         if not target.is_file() or target.read_text(encoding="utf-8") != trimmed:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, suffix=".tmp",
-                                             delete=False) as temporary:
-                temporary.write(trimmed)  # whole, even with another build reading it
-            os.replace(temporary.name, target)
+            temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # this process's own
+            temporary.write_text(trimmed, encoding="utf-8")
+            os.replace(temporary, target)  # whole, even with another build reading it
         file.abs_src_path = str(target)
     return files
