@@ -96,6 +96,9 @@ OUTPUT_IMAGE = re.compile(r'<img (?![^>]*\balt=)([^>]*src="data:image/)')
 NBCONVERT_ALT = 'alt="No description has been provided for this image"'
 OUTPUT_ALT = {"en": "Figure drawn by the code cell above; the text around it describes what it shows.",
               "zh": "上方代码单元格绘制的图；周围的正文说明了图中的内容。"}
+# a Markdown cell with a heading (up to the next cell, or the article's end)
+HEADING_CELL = re.compile(r'<div class="jp-Cell (?=jp-MarkdownCell)(?=(?:(?!<div class="jp-Cell |</article>).)*?<h[1-6] id=)',
+                          re.S)
 MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>', re.S)
 
 
@@ -299,6 +302,10 @@ def on_post_page(output: str, page, config) -> str:
         output = pattern.sub(lambda m: f'{m.group(1)}"cell-{next(position)}"', output)
     language = config["theme"]["language"]
     output = fold_solutions(output, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
+    # Material's table of contents reads the position of every heading at load; read
+    # inside a block that content-visibility skips, a position lays the block out, one
+    # block after another: the cells with a heading are never skipped (extra.css)
+    output = HEADING_CELL.sub('<div class="jp-Cell holds-heading ', output)
     # scrollable code cells must be reachable by keyboard (as Material's own code blocks are)
     output = output.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
     alt = OUTPUT_ALT.get(language, OUTPUT_ALT["en"])

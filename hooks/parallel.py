@@ -216,7 +216,8 @@ def align_notebook(zh_html: str, en_html: str, files: str) -> str:
     parts = []
     for zh, en in zip(zh_cells, en_cells):
         if cell_kind(zh) == "markdown":
-            parts.append('<div class="parallel-row">'
+            has_heading = any("holds-heading" in (cell[1].get("class") or "") for cell in (zh, en))
+            parts.append(f'<div class="parallel-row{" holds-heading" if has_heading else ""}">'
                          f'<div class="parallel-zh" lang="zh">{zh[2]}</div>'
                          f'<div class="parallel-en" lang="en">{en[2]}</div></div>')
         else:  # the code and its output once; output images get both alt texts

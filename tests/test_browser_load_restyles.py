@@ -64,3 +64,24 @@ def test_the_root_element_takes_the_palettes_colour_scheme(visit):
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert page.evaluate(scheme) == "dark"
     assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
+
+
+@pytest.mark.parametrize("url", ["/lab/", "/zh/lab/", "/zh-en/lab/", "/zh/weight-initialization/",
+                                 "/zh-en/vanishing-exploding-gradients/"])
+def test_no_heading_of_the_table_of_contents_is_inside_a_skipped_block(visit, url):
+    """Material's table of contents reads every heading's position at load; a heading
+    inside a block that content-visibility skips would lay that block out, one block
+    after another (hooks/notebooks.py marks the notebook cells with a heading)."""
+    page = visit(viewport={"width": 412, "height": 823}).open(url)
+    headings = page.evaluate("""() => [...document.querySelectorAll('[data-md-component=toc] .md-nav__link')]
+        .map(link => decodeURIComponent(link.hash.slice(1))).filter(Boolean).map(id => {
+            const heading = document.getElementById(id);
+            let skipped = null;
+            for (let e = heading && heading.parentElement; e; e = e.parentElement)
+                if (getComputedStyle(e).contentVisibility === 'auto') { skipped = e.className; break; }
+            return [id, !!heading, skipped];
+        })""")
+    assert len(headings) >= 6, f"{url}: {len(headings)} headings in the table of contents"
+    for id_, found, skipped in headings:
+        assert found, f"{url}: the table of contents links to #{id_}, which is not on the page"
+        assert skipped is None, f"{url}: heading #{id_} is inside a block content-visibility can skip ({skipped})"
