@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 
 import jieba
@@ -78,6 +79,13 @@ def on_config(config):
         _cache = json.loads(wanted.read_text(encoding="utf-8")) if wanted.is_file() else {}
         _used.clear()  # text used with the previous file's cuts
     return config
+
+
+def on_pre_build(config):
+    """Nothing cut yet (a cold build): jieba's model is loaded in the background, while
+    the build waits for figures and the notebook, rather than when the index needs it."""
+    if _cache_file is not None and not _cache and not jieba.dt.initialized:
+        threading.Thread(target=jieba.initialize, daemon=True).start()
 
 
 def on_startup(command, dirty):

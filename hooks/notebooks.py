@@ -70,7 +70,7 @@ from nbclient import NotebookClient
 import error_box  # hooks/error_box.py
 import notebook_css  # hooks/notebook_css.py
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 from mkdocs_jupyter import convert
 from nbconvert.preprocessors import ExecutePreprocessor
@@ -135,7 +135,10 @@ def on_config(config):
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for package in SHAPES_OUTPUT:
         digest.update(f"{package}=={metadata.version(package)}".encode())
-    for variable in ("MPLBACKEND", "MATPLOTLIBRC"):  # kernels inherit these
+    # several NumPy processes run side by side (the kernel, the figure scripts): one
+    # BLAS thread each, so that idle BLAS threads do not spin on the cores the others need
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    for variable in ("MPLBACKEND", "MATPLOTLIBRC", "OPENBLAS_NUM_THREADS"):  # kernels inherit these
         value = os.environ.get(variable, "")
         digest.update(f"{variable}={value}".encode())
         if variable == "MATPLOTLIBRC" and Path(value).is_file():
@@ -438,28 +441,39 @@ def on_pre_build(config) -> None:
         for path in paths:
             _execute_into_cache(path, plugin, docs, executed)
 
-    # Runs in the background while the figures are drawn (on_files); joined in on_nav,
-    # before any page is rendered.
-    global _running
+    # Runs in the background while the figures are drawn and the other pages are
+    # rendered; a notebook page waits for its own run (on_pre_page), and the build
+    # for all runs before it ends (on_env).
     pool = ThreadPoolExecutor(max_workers=max(1, len(groups)))
-    _running = [pool.submit(run, paths) for paths in groups.values()]
+    for paths in groups.values():
+        future = pool.submit(run, paths)
+        _running.update((path, future) for path in paths)
     pool.shutdown(wait=False)
 
 
-_running: list = []
+_running: dict = {}  # notebook (Path) -> the Future of its run
 
 
-def on_nav(nav, config, files):
-    global _running
-    running, _running = _running, []
-    for future in running:
-        future.result()  # re-raises a notebook's PluginError here
-    return nav
+def _join(paths) -> None:
+    for path in paths:
+        future = _running.pop(path, None)
+        if future is not None:
+            future.result()  # re-raises a notebook's PluginError here
 
 
-@event_priority(50)
-def on_post_build(config) -> None:
-    _write_notebook_css()
+def on_pre_page(page, config, files):
+    if page.file.abs_src_path:
+        _join([Path(page.file.abs_src_path)])
+    return page
+
+
+def on_env(env, config, files):
+    _join(list(_running))
+    return env
+
+
+@event_priority(50)  # before mkdocs-jupyter's own post_build drops the cache entries no build used
+def _keep_cache_entries(config) -> None:
     while _shown_errors:  # re-run on the next build: the fix may have been saved
         _shown_errors.pop().unlink(missing_ok=True)
     plugin = _jupyter(config)
@@ -468,3 +482,11 @@ def on_post_build(config) -> None:
         for old in CACHE_ROOT.iterdir() if CACHE_ROOT.is_dir() else []:
             if old != Path(plugin.config["cache_dir"]):
                 shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the other language (-100): purged once
+def _write_stylesheet(config) -> None:
+    _write_notebook_css()
+
+
+on_post_build = CombinedEvent(_keep_cache_entries, _write_stylesheet)

@@ -24,7 +24,9 @@ def test_there_are_figure_scripts():
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
-def test_runs_standalone_and_draws_the_same_svg_twice(script, tmp_path):
+def test_runs_standalone_and_draws_the_same_svg_twice(script, tmp_path, site):
+    """As a reader runs it (``python NAME.py``, a fresh interpreter), twice, and the very
+    SVG the build drew (forked, hooks/figure_forks.py) and put on the site."""
     drawings = []
     for attempt in ("first", "second"):
         workdir = tmp_path / attempt
@@ -36,6 +38,9 @@ def test_runs_standalone_and_draws_the_same_svg_twice(script, tmp_path):
         drawings.append(svg.read_bytes())
     assert drawings[0].lstrip().startswith(b"<?xml") and b"<svg" in drawings[0]
     assert drawings[0] == drawings[1], f"snippets/{script.name} draws a different SVG each time"
+    built = site / "figures" / f"{script.stem}.svg"
+    assert built.read_bytes() == drawings[0], \
+        f"figures/{script.stem}.svg on the site differs from what python snippets/{script.name} draws"
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)

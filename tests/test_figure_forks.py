@@ -1,0 +1,96 @@
+"""hooks/figure_forks.py, the build's figure runner: each script runs as ``python
+SCRIPT`` would, in a child forked from a process that has imported NumPy and
+Matplotlib and done nothing else, so that no script sees what another one did.
+(That it draws the same SVG as a fresh interpreter: tests/test_snippets.py.)"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+
+import figures  # hooks/figures.py
+
+
+@pytest.fixture
+def forks():
+    runner = figures.Forks()
+    yield runner
+    runner.close()
+
+
+def script(tmp_path, name: str, body: str):
+    path = tmp_path / f"{name}.py"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    workdir = tmp_path / f"run-{name}"
+    workdir.mkdir()
+    return path, workdir
+
+
+def test_a_script_runs_as_python_runs_it(forks, tmp_path):
+    path, workdir = script(tmp_path, "main", """
+        import os, sys
+        print(__name__, sys.argv == [__file__], os.getcwd(), sys.path[0] == os.path.dirname(__file__))
+        open("out.txt", "w").write("written here")
+        print("to stderr", file=sys.stderr)
+    """)
+    result = forks.run(path, workdir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["__main__", "True", str(workdir), "True"]
+    assert result.stderr.strip() == "to stderr"
+    assert (workdir / "out.txt").read_text() == "written here"
+    assert sorted(p.name for p in workdir.iterdir()) == ["out.txt"]  # its own output files are gone
+
+
+def test_errors_and_exit_codes_are_reported_as_python_reports_them(forks, tmp_path):
+    path, workdir = script(tmp_path, "raises", "raise ValueError('broken on purpose')\n")
+    result = forks.run(path, workdir)
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "ValueError: broken on purpose" in result.stderr
+    assert "raises.py" in result.stderr
+    for body, code in (("import sys; sys.exit(3)", 3), ("import sys; sys.exit('no data')", 1),
+                       ("import sys; sys.exit()", 0)):
+        path, workdir = script(tmp_path, f"exits{code}", body)
+        assert forks.run(path, workdir).returncode == code, body
+    assert "no data" in forks.run(*script(tmp_path, "message", "import sys; sys.exit('no data')")).stderr
+
+
+def test_no_script_sees_what_another_did(forks, tmp_path):
+    first = script(tmp_path, "first", """
+        import matplotlib, numpy as np, matplotlib.pyplot as plt
+        matplotlib.rcParams["lines.linewidth"] = 9
+        np.random.seed(1)
+        plt.figure()
+        import json; json.leftover = True
+    """)
+    second = script(tmp_path, "second", """
+        import matplotlib, numpy as np, matplotlib.pyplot as plt, json, sys
+        print(matplotlib.rcParams["lines.linewidth"], plt.get_fignums(), hasattr(json, "leftover"),
+              matplotlib.get_backend(), "first" in sys.modules)
+    """)
+    assert forks.run(*first).returncode == 0
+    fresh = figures.run_snippet(second[0], second[1])
+    forked = forks.run(*second)
+    assert forked.returncode == 0, forked.stderr
+    assert forked.stdout == fresh.stdout, "a forked script starts from another state than a fresh interpreter"
+    assert forked.stdout.split()[:3] == ["1.8", "[]", "False"]  # snippets/matplotlibrc: lines.linewidth 1.8
+
+
+def test_a_script_that_runs_too_long_is_stopped(forks, tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "TIMEOUT_S", 1)
+    path, workdir = script(tmp_path, "sleeps", "import time; time.sleep(60)\n")
+    result = forks.run(path, workdir)
+    assert result.returncode < 0 and "stopped after 1 s" in result.stderr
+    assert forks.run(*script(tmp_path, "after", "print('still serving')")).stdout.strip() == "still serving"
+
+
+def test_the_runner_imports_nothing_but_numpy_matplotlib_and_the_standard_library():
+    import ast
+
+    tree = ast.parse(figures.Forks.PROGRAM.read_text(encoding="utf-8"))
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                 and node.module and node.module != "__future__"}
+    assert imported <= {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
