@@ -13,6 +13,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.setup-done
 # Material >= 9.7.2 prints a banner about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-jupyter imports nbconvert's command-line app, which creates every installed
+# exporter just to list them (about 0.4 s of each mkdocs run); the site needs only
+# the HTML exporter, which this does not touch.
+export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
 .PHONY: setup serve test build bench lock clean translations-reviewed
 

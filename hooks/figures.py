@@ -231,8 +231,8 @@ def on_files(files: Files, config) -> Files:
     used = figures_used(files)
     missing = [name for name in used if (SNIPPETS / f"{name}.py").is_file() and not cached_svg(name).is_file()]
     workers = min(len(missing), os.cpu_count() or 2)
-    if workers:
-        forks_ready(workers)
+    if workers or error_box.SERVING:  # serving: one waits for the first edited script
+        forks_ready(max(workers, 1))
     # Missing figures are drawn in parallel, each in a process of its own. A build goes
     # on meanwhile: a page waits for its own figures (on_page_content), the build for
     # all of them before it copies them (on_env). Under `mkdocs serve` (one figure at
