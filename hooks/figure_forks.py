@@ -6,33 +6,49 @@ list it.
 
 Each line read on stdin is a request, ``SCRIPT<tab>WORKDIR``. For each, the process
 forks a child that runs SCRIPT as ``python SCRIPT`` would (as ``__main__``, in
-WORKDIR, with ``sys.argv == [SCRIPT]`` and SCRIPT's folder first on ``sys.path``),
-its output going to ``WORKDIR/.stdout`` and ``WORKDIR/.stderr``. It answers with two
-lines on stdout: the child's process id when it starts, its exit status when it ends
-(negative: killed by that signal).
+WORKDIR, with ``sys.argv == [SCRIPT]``, SCRIPT's folder first on ``sys.path`` and
+stdin empty), its output going to ``WORKDIR/.stdout`` and ``WORKDIR/.stderr``, and
+ending as Python ends (exit handlers run; an error prints the script's traceback). It
+answers with two lines on stdout: the child's process id when it starts, its exit
+status when it ends (negative: killed by that signal).
 
 Every child starts from the same state: this process has imported NumPy and
 Matplotlib (with pyplot) and done nothing else, so no figure sees anything another
 one did. What it saves: starting Python and importing NumPy and Matplotlib costs
-about 0.9 s of CPU per figure; a fork costs a few milliseconds.
+about 0.9 s of CPU per figure; a fork costs a few milliseconds. The process runs at
+a lower priority (``nice``), so that the notebook's kernel, which runs beside the
+figures and takes longer, goes first.
 """
 
 from __future__ import annotations
 
 import os
-import runpy
 import sys
-import traceback
 
-import matplotlib.pyplot  # noqa: F401 (imported once, for the children)
-import numpy  # noqa: F401
+os.nice(10)  # before the imports, which are CPU work too
+
+import runpy  # noqa: E402
+import traceback  # noqa: E402
+
+import matplotlib.pyplot  # noqa: E402,F401 (imported once, for the children)
+import numpy  # noqa: E402,F401
+
+WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+
+
+def report(error: BaseException, script: str) -> None:
+    """The traceback as ``python script`` prints it: from the script's own frame on."""
+    frames = error.__traceback__
+    while frames is not None and frames.tb_frame.f_code.co_filename != script:
+        frames = frames.tb_next
+    traceback.print_exception(type(error), error, frames or error.__traceback__)
 
 
 def child(script: str, workdir: str) -> int:
     """Run ``script`` as ``python script`` would; return its exit status."""
     os.chdir(workdir)
-    for fd, name in ((1, ".stdout"), (2, ".stderr")):
-        os.dup2(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), fd)
+    for fd, name, flags in ((0, os.devnull, os.O_RDONLY), (1, ".stdout", WRITE), (2, ".stderr", WRITE)):
+        os.dup2(os.open(name, flags, 0o644), fd)  # (fd 0: nothing the script starts reads the requests)
     sys.stdin = open(os.devnull, encoding="utf-8")
     sys.argv = [script]
     sys.path[0] = os.path.dirname(script)
@@ -44,17 +60,12 @@ def child(script: str, workdir: str) -> int:
             return exit_.code or 0
         print(exit_.code, file=sys.stderr)
         return 1
-    except BaseException:  # noqa: BLE001 (reported as Python reports it)
-        traceback.print_exc()
+    except BaseException as error:  # noqa: BLE001 (reported as Python reports it)
+        report(error, script)
         return 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
 
 
 def main() -> None:
-    # The notebook's kernel, which runs beside the figures and takes longer, goes first.
-    os.nice(10)
     answers = sys.stdout
     for line in sys.stdin:
         script, workdir = line.rstrip("\n").split("\t")
@@ -63,8 +74,8 @@ def main() -> None:
             status = 1
             try:
                 status = child(script, workdir)
-            finally:
-                os._exit(status)
+            finally:  # the child ends here, as Python ends, and never serves a request
+                raise SystemExit(status)
         print(pid, file=answers, flush=True)
         _, status = os.waitpid(pid, 0)
         print(os.waitstatus_to_exitcode(status), file=answers, flush=True)

@@ -115,7 +115,10 @@ class Forks:
         """What ``run_snippet`` returns, for a run in a forked child."""
         self.process.stdin.write(f"{script}\t{workdir}\n".encode())
         self.process.stdin.flush()
-        pid = int(self._line(TIMEOUT_S))
+        pid = self._line(TIMEOUT_S)
+        if pid is None:
+            raise PluginError(f"hooks/figure_forks.py did not start snippets/{script.name} within {TIMEOUT_S} s")
+        pid = int(pid)
         status = self._line(TIMEOUT_S)
         if status is None:  # as subprocess.run's timeout: the script is stopped
             os.kill(pid, signal.SIGKILL)
@@ -129,6 +132,11 @@ class Forks:
 
     def close(self) -> None:
         self.process.stdin.close()
+        self.process.wait()
+        self.errors.close()
+
+    def kill(self) -> None:
+        self.process.kill()
         self.process.wait()
         self.errors.close()
 
@@ -164,14 +172,18 @@ def run_forked(script: Path, workdir: Path) -> subprocess.CompletedProcess:
         forks = _forks.get_nowait()
     except queue.Empty:
         forks = Forks()
-    result = forks.run(script, workdir)  # on an error the process is dropped, not reused
+    try:
+        result = forks.run(script, workdir)
+    except BaseException:
+        forks.kill()  # not reused: its state is unknown
+        raise
     _forks.put(forks)
     return result
 
 
 def cache_key(script: Path) -> str:
     digest = hashlib.sha256()
-    for path in (script, MATPLOTLIBRC, Path(__file__)):
+    for path in (script, MATPLOTLIBRC, Path(__file__), Forks.PROGRAM):
         digest.update(path.read_bytes())
     for dist in ("numpy", "matplotlib"):
         digest.update(f"{dist}=={metadata.version(dist)}".encode())
@@ -184,6 +196,11 @@ def cached_svg(name: str) -> Path:
     return cache_dir() / name / cache_key(SNIPPETS / f"{name}.py") / "figures" / f"{name}.svg"
 
 
+def is_cached(name: str) -> bool:
+    target = cached_svg(name)
+    return target.is_file() and target.with_suffix(".dark.svg").is_file()
+
+
 def render(name: str, users: list[str] | None = None) -> Path:
     """Return the cache folder that holds ``figures/NAME.svg``, drawing it if needed."""
     script = SNIPPETS / f"{name}.py"
@@ -192,7 +209,7 @@ def render(name: str, users: list[str] | None = None) -> Path:
         raise PluginError(f"Figure 'figures/{name}.svg'{used_by}: no script snippets/{name}.py")
     target = cached_svg(name)
     folder = target.parent.parent
-    if target.is_file():
+    if is_cached(name):
         return folder
     with tempfile.TemporaryDirectory(prefix=f"figure-{name}-") as tmp:
         result = run_forked(script, Path(tmp))
@@ -204,11 +221,20 @@ def render(name: str, users: list[str] | None = None) -> Path:
             )
         if not produced.is_file():
             raise PluginError(f"Figure script snippets/{name}.py{used_by} ran but wrote no {name}.svg")
-        # Drop stale versions of this figure, then store the new one.
+        # Both versions are written aside, then put in place whole; stale versions go.
+        staging = cache_dir() / f".{name}-{folder.name}-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        (staging / "figures").mkdir(parents=True)
+        shutil.copyfile(produced, staging / "figures" / target.name)
+        (staging / "figures" / f"{name}.dark.svg").write_bytes(dark_svg(produced.read_bytes()))
         shutil.rmtree(cache_dir() / name, ignore_errors=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(produced, target)
-        target.with_suffix(".dark.svg").write_bytes(dark_svg(produced.read_bytes()))
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(staging, folder)
+        except OSError:  # another build (make serve beside make test) put it there first
+            shutil.rmtree(staging, ignore_errors=True)
+            if not is_cached(name):
+                raise
     return folder
 
 
@@ -229,7 +255,7 @@ _drawing: dict = {}  # figure name -> the Future of its drawing (mkdocs build)
 
 def on_files(files: Files, config) -> Files:
     used = figures_used(files)
-    missing = [name for name in used if (SNIPPETS / f"{name}.py").is_file() and not cached_svg(name).is_file()]
+    missing = [name for name in used if (SNIPPETS / f"{name}.py").is_file() and not is_cached(name)]
     workers = min(len(missing), os.cpu_count() or 2)
     if workers or error_box.SERVING:  # serving: one waits for the first edited script
         forks_ready(max(workers, 1))
@@ -275,9 +301,21 @@ def on_env(env, config, files):
     try:
         _drawn(list(_drawing))
     finally:
-        if not error_box.SERVING:
-            close_forks()
+        _stop_drawing()
     return env
+
+
+def on_build_error(error):
+    _stop_drawing()
+
+
+def _stop_drawing() -> None:
+    """Wait for the drawings still running (a failure is the build's error already),
+    then stop the Forks processes, except under `mkdocs serve`."""
+    while _drawing:
+        _drawing.popitem()[1].exception()
+    if not error_box.SERVING:
+        close_forks()
 
 
 # --- Reserved sizes and serve-time error boxes -------------------------------------

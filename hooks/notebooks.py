@@ -52,6 +52,7 @@ Notebooks are Jupytext-Markdown files in docs/ (``lab.md`` + ``lab.zh.md``, with
 from __future__ import annotations
 
 import base64
+import logging
 import re
 import hashlib
 import io
@@ -67,6 +68,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 from nbclient import NotebookClient
+import cache_file  # hooks/cache_file.py
 import error_box  # hooks/error_box.py
 import notebook_css  # hooks/notebook_css.py
 from mkdocs.exceptions import PluginError
@@ -102,6 +104,7 @@ HEADING_CELL = re.compile(r'<div class="jp-Cell (?=jp-MarkdownCell)(?=(?:(?!<div
 MERMAID_LOADER = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*?</script>', re.S)
 
 
+log = logging.getLogger("mkdocs.hooks.notebooks")
 CACHE_ROOT = Path(__file__).resolve().parent.parent / ".cache" / "mkdocs-jupyter"
 SHAPES_OUTPUT = ["mkdocs-jupyter", "nbconvert", "nbclient", "jupytext", "ipykernel", "numpy", "matplotlib"]
 
@@ -416,9 +419,7 @@ def _execute_into_cache(path: Path, plugin, docs: Path, executed) -> None:
             nbformat.write(notebook, executed_file)
             body = _nb2html(executed_file, {**options, "execute": False}, options["allow_errors"])
     toc_tokens, title = _get_nb_toc_tokens(str(path), options["toc_depth"])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
-                      encoding="utf-8")
+    cache_file.write(target, json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}))
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -427,6 +428,7 @@ _shown_errors: set[Path] = set()  # cache entries that hold an error box (mkdocs
 
 
 def on_pre_build(config) -> None:
+    _join_leftovers()  # a failed `mkdocs serve` rebuild may have left a run going
     plugin = _jupyter(config)
     if not (plugin.config["cache"] and plugin.config["execute"]):
         return
@@ -470,6 +472,19 @@ def on_pre_page(page, config, files):
 def on_env(env, config, files):
     _join(list(_running))
     return env
+
+
+def on_build_error(error):
+    _join_leftovers()
+
+
+def _join_leftovers() -> None:
+    """Wait for runs a failed build left going; their errors are reported, not raised."""
+    running = set(_running.values())
+    _running.clear()
+    for future in running:
+        if future.exception() is not None:
+            log.warning(f"hooks/notebooks.py: an earlier build's notebook run failed: {future.exception()}")
 
 
 @event_priority(50)  # before mkdocs-jupyter's own post_build drops the cache entries no build used

@@ -11,8 +11,10 @@ the page (``on_page_content`` runs before its ``on_page_context``).
 
 The search plugin still parses every tag of what it skips, and the highlighted code
 is most of a page's tags: while the plugin reads a page, its ``page.content`` is the
-page without the skipped blocks (``on_page_context``, around the plugin's own), so
-the index is the same and a build parses about half as much.
+page without the marked blocks (``on_page_context``, around the plugin's own), so a
+build parses about half as much. This is also what makes the marks hold in the lab:
+in the notebook's markup the plugin's parser loses track of the element it skips, and
+it had indexed the code cells all the same.
 
 The index is also written again as plain UTF-8 (the plugin escapes every Chinese
 character as \\uXXXX, six bytes instead of three) and without spaces between

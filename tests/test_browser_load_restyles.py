@@ -85,3 +85,12 @@ def test_no_heading_of_the_table_of_contents_is_inside_a_skipped_block(visit, ur
     for id_, found, skipped in headings:
         assert found, f"{url}: the table of contents links to #{id_}, which is not on the page"
         assert skipped is None, f"{url}: heading #{id_} is inside a block content-visibility can skip ({skipped})"
+
+
+def test_without_materials_script_the_page_is_as_without_javascript(visit):
+    """The head sets the root classes of a page whose script runs; should Material's
+    bundle fail to load, the page goes back to "no-js" (search and tabs without it)."""
+    v = visit()
+    v.page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    v.page.goto(v.origin + "/zh/weight-initialization/", wait_until="load")
+    assert v.page.evaluate("document.documentElement.className") == "no-js"

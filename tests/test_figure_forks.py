@@ -94,3 +94,35 @@ def test_the_runner_imports_nothing_but_numpy_matplotlib_and_the_standard_librar
     imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
                  and node.module and node.module != "__future__"}
     assert imported <= {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
+
+
+def test_a_script_ends_as_python_ends(forks, tmp_path):
+    path, workdir = script(tmp_path, "ends", """
+        import atexit, os
+        atexit.register(lambda: open("at-exit.txt", "w").write("ran"))
+        print(repr(os.read(0, 10)))  # stdin is empty, as with python NAME.py < /dev/null
+        def broken():
+            raise RuntimeError("late")
+        broken()
+    """)
+    result = forks.run(path, workdir)
+    assert result.returncode == 1 and result.stdout.strip() == "b''"
+    assert (workdir / "at-exit.txt").read_text() == "ran"
+    fresh = figures.run_snippet(path, tmp_path / "run-ends")
+    assert result.stderr == fresh.stderr, "the traceback differs from python's own"
+    assert "runpy" not in result.stderr
+
+
+def test_a_half_written_cache_entry_is_drawn_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGURE_CACHE_DIR", str(tmp_path / "cache"))
+    name = "float_range_depth"
+    try:
+        folder = figures.render(name)
+        dark = folder / "figures" / f"{name}.dark.svg"
+        assert dark.is_file() and figures.is_cached(name)
+        dark.unlink()  # as if a build had stopped between the two files
+        assert not figures.is_cached(name)
+        assert figures.render(name) == folder and dark.is_file()
+        assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [name]  # no staging left
+    finally:
+        figures.close_forks()

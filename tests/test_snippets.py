@@ -25,19 +25,21 @@ def test_there_are_figure_scripts():
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_runs_standalone_and_draws_the_same_svg_twice(script, tmp_path, site):
-    """As a reader runs it (``python NAME.py``, a fresh interpreter), twice, and the very
-    SVG the build drew (forked, hooks/figure_forks.py) and put on the site."""
+    """As a reader runs it (``python NAME.py``, a fresh interpreter), and as the build
+    runs it (forked, hooks/figure_forks.py): the same SVG, which is the site's."""
     drawings = []
-    for attempt in ("first", "second"):
+    forks = figures.Forks()
+    for attempt, run in (("fresh", figures.run_snippet), ("forked", forks.run)):
         workdir = tmp_path / attempt
         workdir.mkdir()
-        result = figures.run_snippet(script, workdir)
-        assert result.returncode == 0, f"python snippets/{script.name} failed:\n{result.stderr}"
+        result = run(script, workdir)
+        assert result.returncode == 0, f"python snippets/{script.name} ({attempt}) failed:\n{result.stderr}"
         svg = workdir / f"{script.stem}.svg"
         assert svg.is_file(), f"snippets/{script.name} must write {script.stem}.svg to the current directory"
         drawings.append(svg.read_bytes())
     assert drawings[0].lstrip().startswith(b"<?xml") and b"<svg" in drawings[0]
-    assert drawings[0] == drawings[1], f"snippets/{script.name} draws a different SVG each time"
+    forks.close()
+    assert drawings[0] == drawings[1], f"snippets/{script.name} draws another SVG when forked than when run alone"
     built = site / "figures" / f"{script.stem}.svg"
     assert built.read_bytes() == drawings[0], \
         f"figures/{script.stem}.svg on the site differs from what python snippets/{script.name} draws"
