@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import material
+import pytest
 from mkdocs.structure.files import File, Files
 
 import palette_switch  # hooks/palette_switch.py
@@ -25,15 +26,21 @@ def test_the_served_palette_is_materials_without_the_switching_rule(site):
     assert "data-md-color-switching" not in served.read_text(encoding="utf-8")
 
 
-def test_a_material_release_without_the_rule_is_reported(tmp_path, caplog):
-    stylesheet = tmp_path / "assets" / "stylesheets" / "palette.0123abcd.min.css"
-    stylesheet.parent.mkdir(parents=True)
-    stylesheet.write_text("[data-md-color-scheme=slate]{--md-hue:232}", encoding="utf-8")
-    files = Files([File("assets/stylesheets/palette.0123abcd.min.css", str(tmp_path), str(tmp_path / "site"), True)])
+@pytest.mark.parametrize("src_uri, text, what", [
+    ("assets/stylesheets/palette.0123abcd.min.css", "[data-md-color-scheme=slate]{--md-hue:232}", "switching"),
+    ("assets/javascripts/bundle.0123abcd.min.js",
+     'let o=x("meta",{name:"theme-color"});document.head.appendChild(o);', "color-scheme"),
+])
+def test_a_material_release_without_what_is_left_out_is_reported(tmp_path, caplog, src_uri, text, what):
+    source = tmp_path / src_uri
+    source.parent.mkdir(parents=True)
+    source.write_text(text, encoding="utf-8")
+    files = Files([File(src_uri, str(tmp_path), str(tmp_path / "site"), True)])
     with caplog.at_level(logging.WARNING):
         palette_switch.on_files(files, {})
-    assert "hooks/palette_switch.py" in caplog.text and "palette.0123abcd.min.css" in caplog.text
-    assert files.get_file_from_path("assets/stylesheets/palette.0123abcd.min.css").abs_src_path == str(stylesheet)
+    assert "hooks/palette_switch.py" in caplog.text and Path(src_uri).name in caplog.text
+    assert what in caplog.text
+    assert files.get_file_from_path(src_uri).abs_src_path == str(source)
 
 
 def test_the_served_bundle_is_materials_without_the_color_scheme_tag(site):
@@ -45,15 +52,3 @@ def test_the_served_bundle_is_materials_without_the_color_scheme_tag(site):
     assert 'name:"color-scheme"' in line
     assert served == js[:append.start()] + line + js[append.end():]
     assert len(js) - len(served) == len(append.group(0)) - len(line) < 40
-
-
-def test_a_material_bundle_without_the_line_is_reported(tmp_path, caplog):
-    bundle = tmp_path / "assets" / "javascripts" / "bundle.0123abcd.min.js"
-    bundle.parent.mkdir(parents=True)
-    bundle.write_text('let o=x("meta",{name:"theme-color"});document.head.appendChild(o);', encoding="utf-8")
-    files = Files([File("assets/javascripts/bundle.0123abcd.min.js", str(tmp_path), str(tmp_path / "site"), True)])
-    with caplog.at_level(logging.WARNING):
-        palette_switch.on_files(files, {})
-    assert "hooks/palette_switch.py" in caplog.text and "bundle.0123abcd.min.js" in caplog.text
-    assert "color-scheme" in caplog.text
-    assert files.get_file_from_path("assets/javascripts/bundle.0123abcd.min.js").abs_src_path == str(bundle)
