@@ -43,12 +43,12 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from importlib import metadata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+import cache_file  # hooks/cache_file.py
 import error_box  # hooks/error_box.py
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,7 +186,7 @@ def cache_key(script: Path) -> str:
     for path in (script, MATPLOTLIBRC, Path(__file__), Forks.PROGRAM):
         digest.update(path.read_bytes())
     for dist in ("numpy", "matplotlib"):
-        digest.update(f"{dist}=={metadata.version(dist)}".encode())
+        digest.update(f"{dist}=={cache_file.version(dist)}".encode())
     digest.update(sys.version.encode())
     return digest.hexdigest()[:16]
 

@@ -67,8 +67,7 @@ def _cache_file_for(search_config) -> Path:
 
 def on_config(config):
     global _cache, _cache_file, _whole_site
-    i18n = config.plugins.get("i18n")
-    _whole_site = i18n is None or not i18n.config.get("build_only_locale")
+    _whole_site = not cache_file.one_language(config)
     search = config.plugins.get("material/search")
     if search is None:
         return config

