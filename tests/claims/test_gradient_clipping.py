@@ -102,18 +102,45 @@ def test_with_clipping_the_loss_stays_finite_and_falls_slowly(run_snippet_seeded
          f"{ns['steps']} 步后，损失通常在约 0.3 到 3 之间")
 
 
+def clipped_losses(ns: dict, Ws: list) -> np.ndarray:
+    """The clipped run of the snippet, started from the weights Ws."""
+    losses = []
+    for step in range(ns["steps"] + 1):
+        loss, grads = ns["loss_and_gradients"](Ws)
+        losses.append(loss)
+        grads = ns["clip"](grads, ns["tau"])
+        Ws = [W - ns["learning_rate"] * g for W, g in zip(Ws, grads)]
+    return np.array(losses)
+
+
 def test_the_alt_text_describes_the_run_as_drawn(run_snippet):
-    """The alt text gives the drawn run's numbers: where the clipped loss starts and
-    ends, the level of the dotted line and the step at which the loss crosses it."""
+    """The prose and the alt text give the drawn run's numbers: where the clipped loss
+    starts and ends, the level of the dotted line and the step at which the loss first
+    drops below it. That step depends on rounding: the loss wobbles near the line, and
+    a change in the last bit of the weights (as a different BLAS build makes: CI's
+    machine drew 235 where another drew 236) moves it by a few steps. So the pages say
+    "about 240", and it must hold, within 5 %, for the drawn run and for the same run
+    with the weights changed in their last bits (a relative 1e-15 to 1e-12); the final
+    loss, which does not move, is given to two decimals."""
     ns = run_snippet("gradient_clipping")
     clipped, baseline = np.array(ns["losses"]["clipped"]), ns["baseline"]
-    one_digit = lambda x: f"{float(f'{x:.0e}'):g}"        # 3912 -> 4000, 0.534 -> 0.5
-    start, end = one_digit(clipped[0]), one_digit(clipped[-1])
-    level, crossing = f"{baseline:.1f}", f"{float(f'{np.argmax(clipped < baseline):.1e}'):g}"
+    assert np.array_equal(clipped, clipped_losses(ns, [W.copy() for W in ns["W_start"]]))
     assert not np.isfinite(ns["losses"]["plain"][2]) and ns["losses"]["plain"][1] > 1e6  # off the chart
+    stated_crossing = 240
+    rng = np.random.default_rng(1)
+    runs = [clipped] + [clipped_losses(ns, [W * (1 + eps * rng.standard_normal(W.shape)) for W in ns["W_start"]])
+                        for eps in (1e-15, 1e-14, 1e-13, 1e-12) for _ in range(2)]
+    one_digit = lambda x: f"{float(f'{x:.0e}'):g}"        # 3912 -> 4000, 0.534 -> 0.5
+    for run in runs:
+        crossing = int(np.argmax(run < baseline))
+        assert run[crossing] < baseline and abs(crossing / stated_crossing - 1) <= 0.05, f"crosses at step {crossing}"
+        assert f"{run[-1]:.2f}" == f"{clipped[-1]:.2f}" and one_digit(run[0]) == one_digit(clipped[0])
+    start, end, final = one_digit(clipped[0]), one_digit(clipped[-1]), f"{clipped[-1]:.2f}"
+    level = f"{baseline:.1f}"
     says(f"from 0 to {ns['steps']}", f"（0 到 {ns['steps']}）")
-    below, final = int(np.argmax(clipped < baseline)), f"{clipped[-1]:.2f}"
-    says(f"(in the run drawn, {below} steps\nand {final})", f"（图中这次运行分别为 {below} 步和 {final}）")
+    says(f"(in the run drawn, about {stated_crossing} steps\nand {final})",
+         f"（图中这次运行分别约为 {stated_crossing} 步和 {final}）")
     says(f"it falls from about {start} to about {end} at step {ns['steps']}, crossing a dotted horizontal "
-         f"line at about {level}, the loss of predicting 0, after about {crossing} steps",
-         f"损失从约 {start} 下降到第 {ns['steps']} 步的约 {end}，并在约 {crossing} 步后穿过纵坐标约为 {level} 的水平点线")
+         f"line at about {level}, the loss of predicting 0, after about {stated_crossing} steps",
+         f"损失从约 {start} 下降到第 {ns['steps']} 步的约 {end}，并在约 {stated_crossing} 步后穿过纵坐标约为 {level} 的水平点线")
+
