@@ -250,7 +250,8 @@ def figures_used(files: Files) -> dict[str, list[str]]:
     return used
 
 
-_drawing: dict = {}  # figure name -> the Future of its drawing (mkdocs build)
+_drawing: dict = {}  # figure name -> the Future of its drawing
+_files: dict[str, list[File]] = {}  # figure name -> its two files (light and dark palette)
 
 
 def on_files(files: Files, config) -> Files:
@@ -261,30 +262,24 @@ def on_files(files: Files, config) -> Files:
         forks_ready(max(workers, 1))
     # Missing figures are drawn in parallel, each in a process of its own. A build goes
     # on meanwhile: a page waits for its own figures (on_page_content), the build for
-    # all of them before it copies them (on_env). Under `mkdocs serve` (one figure at
-    # a time) the rebuild waits here, and a failed figure gets its stand-in folder.
+    # all of them before it copies them (on_env). Under `mkdocs serve` a failed figure
+    # gets a stand-in folder, and its files are pointed there when its page waits.
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
-    drawing = {name: pool.submit(_render_or_report, name, users) for name, users in used.items()}
+    _drawing.update({name: pool.submit(_render_or_report, name, users) for name, users in used.items()})
     pool.shutdown(wait=False)
-    if error_box.SERVING:
-        folders = {name: future.result() for name, future in drawing.items()}
-        for name, folder in folders.items():
-            _sizes[name] = svg_size(folder / "figures" / f"{name}.svg")
-    else:
-        # where render() puts them (a missing script fails the build when its page waits)
-        folders = {name: cached_svg(name).parent.parent for name in used if (SNIPPETS / f"{name}.py").is_file()}
-        _drawing.update(drawing)
-    for name, folder in sorted(folders.items()):
+    _files.clear()
+    for name in sorted(used):
+        if (SNIPPETS / f"{name}.py").is_file():
+            folder = cached_svg(name).parent.parent  # where render() puts them
+        elif error_box.SERVING:
+            folder = stand_in(name)  # what _render_or_report puts there
+        else:
+            continue  # the build fails, naming the script, when its page waits
         for variant in (f"{name}.svg", f"{name}.dark.svg"):
-            if name in _drawing or (folder / "figures" / variant).is_file():
-                files.append(
-                    File(
-                        f"figures/{variant}",
-                        src_dir=str(folder),
-                        dest_dir=config["site_dir"],
-                        use_directory_urls=config["use_directory_urls"],
-                    )
-                )
+            file = File(f"figures/{variant}", src_dir=str(folder), dest_dir=config["site_dir"],
+                        use_directory_urls=config["use_directory_urls"])
+            _files.setdefault(name, []).append(file)
+            files.append(file)
     return files
 
 
@@ -295,6 +290,9 @@ def _drawn(names) -> None:
         if future is not None:
             folder = future.result()
             _sizes[name] = svg_size(folder / "figures" / f"{name}.svg")
+            for file in _files.get(name, ()):
+                if file.src_dir != str(folder):  # a failed script's stand-in (mkdocs serve)
+                    file.src_dir, file.abs_src_path = str(folder), str(folder / file.src_uri)
 
 
 def on_env(env, config, files):
@@ -338,6 +336,11 @@ def svg_size(path: Path) -> tuple[int, int]:
     return tuple(round(float(value) * 4 / 3) for value in match.groups())
 
 
+def stand_in(name: str) -> Path:
+    """The folder of a failed figure's stand-in files (mkdocs serve)."""
+    return cache_dir().parent / "figure-errors" / name
+
+
 def _render_or_report(name: str, users: list[str]) -> Path:
     _failed.pop(name, None)
     try:
@@ -348,10 +351,11 @@ def _render_or_report(name: str, users: list[str]) -> Path:
         title, _, detail = str(error).partition("\n")
         _failed[name] = error_box.report(title, detail or title)
         # a stand-in file, so that the page's link to the figure stays valid
-        folder = cache_dir().parent / "figure-errors" / name
+        folder = stand_in(name)
         (folder / "figures").mkdir(parents=True, exist_ok=True)
-        (folder / "figures" / f"{name}.svg").write_text(
-            '<svg xmlns="http://www.w3.org/2000/svg" width="8pt" height="8pt"/>', encoding="utf-8")
+        for variant in (f"{name}.svg", f"{name}.dark.svg"):
+            (folder / "figures" / variant).write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="8pt" height="8pt"/>', encoding="utf-8")
         return folder
 
 

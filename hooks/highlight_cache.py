@@ -17,38 +17,41 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import shutil
+import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from pymdownx import highlight as pymdownx_highlight
 
 import cache_file  # hooks/cache_file.py
 
-ROOT = Path(__file__).resolve().parent.parent
 _pygments = getattr(pymdownx_highlight.highlight, "uncached", pymdownx_highlight.highlight)
-_used: set[Path] = set()
-_whole_site = True  # False when mkdocs-static-i18n builds one language only
-_partial = False  # `mkdocs build --dirty` / `serve --dirty`
+_uses = cache_file.Uses()  # the files read since mkdocs started
 
 
 def cache_dir() -> Path:
-    return _cache_dir(os.environ.get("HIGHLIGHT_CACHE_DIR", str(ROOT / ".cache" / "highlight")))
-
-
-@functools.cache
-def _cache_dir(root: str) -> Path:
-    shape = hashlib.sha256(repr((cache_file.version("Pygments"), cache_file.version("pymdown-extensions"),
-                                 Path(__file__).read_bytes())).encode()).hexdigest()[:16]
-    return Path(root) / shape
+    return cache_file.versioned_folder("HIGHLIGHT_CACHE_DIR", "highlight", ("Pygments", "pymdown-extensions"),
+                                       Path(__file__))
 
 
 def _options(thing) -> str:
-    """A lexer or formatter: its class and the options it was made with."""
+    """A lexer or formatter: its class, the source of the module it comes from (a lexer
+    may come from a plugin package, of any version), the options it was made with, and
+    its other plain settings (pymdownx's formatter keeps its ``pymdownx-inline`` line
+    numbers outside Pygments' options), the classes it holds (the style) by name."""
     kind = type(thing)
     filters = [type(f).__qualname__ for f in getattr(thing, "filters", [])]
-    return repr((kind.__module__, kind.__qualname__, sorted(thing.options.items()), filters))
+    settings = sorted((name, f"{value.__module__}.{value.__qualname__}" if isinstance(value, type) else value)
+                      for name, value in vars(thing).items()
+                      if isinstance(value, (str, int, float, bool, type(None), type)))
+    return repr((kind.__module__, kind.__qualname__, _source(kind.__module__), sorted(thing.options.items()),
+                 settings, filters))
+
+
+@functools.cache
+def _source(module: str) -> str:
+    """A hash of a module's source file, read once per process."""
+    path = getattr(sys.modules.get(module), "__file__", None)
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16] if path else "-"
 
 
 def cached_highlight(code, lexer, formatter, outfile=None):
@@ -57,7 +60,7 @@ def cached_highlight(code, lexer, formatter, outfile=None):
         return _pygments(code, lexer, formatter, outfile)
     key = hashlib.sha256("\0".join((code, _options(lexer), _options(formatter))).encode()).hexdigest()
     path = cache_dir() / f"{key[:32]}.html"
-    _used.add(path)
+    _uses.used.add(path)
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -71,28 +74,6 @@ cached_highlight.uncached = _pygments
 pymdownx_highlight.highlight = cached_highlight
 
 
-def on_config(config):
-    global _whole_site
-    _whole_site = not cache_file.one_language(config)
-    return config
-
-
-def on_startup(command, dirty):
-    global _partial
-    _partial = dirty
-    _used.clear()
-
-
-@event_priority(-200)  # after mkdocs-static-i18n has built the other languages (-100)
-def on_post_build(config):
-    """A build of the whole site keeps only the blocks highlighted since ``mkdocs``
-    started (under ``mkdocs serve``, across its rebuilds)."""
-    if not (_whole_site and not _partial and _used):
-        return
-    folder = cache_dir()
-    for other in folder.parent.glob("*"):
-        if other != folder:
-            shutil.rmtree(other, ignore_errors=True)
-    for path in folder.glob("*.html"):
-        if path not in _used:
-            path.unlink(missing_ok=True)
+# A build of the whole site keeps only the blocks highlighted since mkdocs started
+# (under `mkdocs serve`, across its rebuilds).
+on_config, on_startup, on_post_build = _uses.events(cache_dir, "*.html")

@@ -29,11 +29,9 @@ import cache_file  # hooks/cache_file.py
 ROOT = Path(__file__).resolve().parent.parent
 
 _cache: dict[str, list[str]] = {}
-_used: set[str] = set()
+_uses = cache_file.Uses()  # the text cut (or looked up) since mkdocs started
 _cache_file: Path | None = None
 _dirty = False
-_whole_site = True  # False when mkdocs-static-i18n builds one language only
-_partial = False  # `mkdocs build --dirty` / `serve --dirty`: only some pages are built
 
 
 class CachedJieba:
@@ -51,8 +49,14 @@ class CachedJieba:
         if text not in _cache:
             _cache[text] = list(jieba.cut(text))
             _dirty = True
-        _used.add(text)
+        _uses.used.add(text)
         return iter(_cache[text])
+
+    @staticmethod
+    def mark_used(texts) -> None:
+        """Text whose cut a page's cached search entries hold (hooks/search_cache.py):
+        kept in the cache, as if it had been cut."""
+        _uses.used.update(text for text in texts if text in _cache)
 
 
 def _cache_file_for(search_config) -> Path:
@@ -66,8 +70,8 @@ def _cache_file_for(search_config) -> Path:
 
 
 def on_config(config):
-    global _cache, _cache_file, _whole_site
-    _whole_site = not cache_file.one_language(config)
+    global _cache, _cache_file
+    _uses.on_config(config)
     search = config.plugins.get("material/search")
     if search is None:
         return config
@@ -76,7 +80,7 @@ def on_config(config):
     if wanted != _cache_file:
         _cache_file = wanted
         _cache = json.loads(wanted.read_text(encoding="utf-8")) if wanted.is_file() else {}
-        _used.clear()  # text used with the previous file's cuts
+        _uses.used.clear()  # text used with the previous file's cuts
     return config
 
 
@@ -88,9 +92,7 @@ def on_pre_build(config):
 
 
 def on_startup(command, dirty):
-    global _partial
-    _partial = dirty
-    _used.clear()
+    _uses.on_startup(dirty)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages (-100)
@@ -105,10 +107,10 @@ def on_post_build(config):
     rebuilds); the last write holds the whole site's.
     """
     global _dirty
-    prune = _whole_site and not _partial
-    if _cache_file is None or not (_dirty or (prune and set(_cache) - _used)):
+    prune = _uses.may_prune
+    if _cache_file is None or not (_dirty or (prune and set(_cache) - _uses.used)):
         return
-    kept = {text: _cache[text] for text in sorted(_used & set(_cache) if prune else _cache)}
+    kept = {text: _cache[text] for text in sorted(_uses.used & set(_cache) if prune else _cache)}
     # alone: the file of other jieba versions or dictionaries goes
     cache_file.write(_cache_file, json.dumps(kept, ensure_ascii=False, separators=(",", ":")), alone=True)
     _dirty = False

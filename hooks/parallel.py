@@ -274,9 +274,11 @@ def build_parallel(site: Path, config) -> None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         cached = cache / f"{hashlib.sha256(chr(0).join((shape, url, zh_page, en_page)).encode()).hexdigest()[:32]}.html"
         used.add(cached)
-        if cached.is_file():
+        try:
             dest.write_bytes(cached.read_bytes())
             continue
+        except FileNotFoundError:  # not merged yet, or just removed by a build beside this one
+            pass
         out, whole = merge(url, zh_page, en_page, set(english), config)
         if whole:  # not a page with an error box in its place (mkdocs serve)
             cache_file.write(cached, out)
@@ -337,5 +339,6 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     # mkdocs-static-i18n builds English, then Chinese from English's post_build:
     # once the Chinese build ends, both languages are in the site.
-    if config["theme"]["language"] == "zh":
+    # A one-language build (`make serve LANG=zh`) has no pages to merge, and keeps the cache.
+    if config["theme"]["language"] == "zh" and not cache_file.one_language(config):
         build_parallel(Path(config["site_dir"]), config)
