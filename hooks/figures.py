@@ -260,10 +260,11 @@ def on_files(files: Files, config) -> Files:
     workers = min(len(missing), os.cpu_count() or 2)
     if workers or error_box.SERVING:  # serving: one waits for the first edited script
         forks_ready(max(workers, 1))
-    # Missing figures are drawn in parallel, each in a process of its own. A build goes
-    # on meanwhile: a page waits for its own figures (on_page_content), the build for
-    # all of them before it copies them (on_env). Under `mkdocs serve` a failed figure
-    # gets a stand-in folder, and its files are pointed there when its page waits.
+    # Missing figures are drawn in parallel, each in a process of its own. The build goes
+    # on meanwhile, through the Markdown of every page; it waits for all of them before
+    # it writes the pages (on_env), whose <img> tags then get the figures' sizes
+    # (on_post_page). Under `mkdocs serve`, an edited script is drawn while the pages
+    # are converted, and a failed figure gets a stand-in folder, its files pointed there.
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
     _drawing.update({name: pool.submit(_render_or_report, name, users) for name, users in used.items()})
     pool.shutdown(wait=False)
@@ -274,7 +275,7 @@ def on_files(files: Files, config) -> Files:
         elif error_box.SERVING:
             folder = stand_in(name)  # what _render_or_report puts there
         else:
-            continue  # the build fails, naming the script, when its page waits
+            continue  # the build fails, naming the script, in on_env
         for variant in (f"{name}.svg", f"{name}.dark.svg"):
             file = File(f"figures/{variant}", src_dir=str(folder), dest_dir=config["site_dir"],
                         use_directory_urls=config["use_directory_urls"])
@@ -373,9 +374,10 @@ def _sized_or_error(match: re.Match) -> str:
                    f'decoding="async"{after}>' for url in (f"{src}#only-light", f"{dark}#only-dark"))
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    _drawn(dict.fromkeys(match.group(3) for match in FIGURE_IMG.finditer(html)))
-    return FIGURE_IMG.sub(_sized_or_error, html)
+def on_post_page(output: str, page, config) -> str:
+    """The page as written, its figures sized (on_env has waited for every drawing)."""
+    _drawn(dict.fromkeys(match.group(3) for match in FIGURE_IMG.finditer(output)))
+    return FIGURE_IMG.sub(_sized_or_error, output)
 
 
 # --- Dark palette ------------------------------------------------------------------

@@ -41,6 +41,8 @@ def test_serve_shows_faults_in_the_page_and_recovers(tmp_path):
         page = wait_for(origin + "vanishing-exploding-gradients/", lambda html: "build-error" in html)
         assert f"snippets/{SNIPPET}.py" in page and "ValueError: broken on purpose" in page
         assert fetch(origin + "weight-initialization/") is not None, "the rest of the site stopped serving"
+        for variant in ("svg", "dark.svg"):  # the failed figure's stand-in files keep its links valid
+            assert (fetch(origin + f"figures/{SNIPPET}.{variant}") or b"").startswith(b"<svg"), variant
         assert "ValueError: broken on purpose" in log.read_text() and f"snippets/{SNIPPET}.py" in log.read_text()
         script.write_text(good)
         page = wait_for(origin + "vanishing-exploding-gradients/", lambda html: "build-error" not in html)
