@@ -78,6 +78,7 @@ def test_no_script_sees_what_another_did(forks, tmp_path):
 
 
 def test_a_script_that_runs_too_long_is_stopped(forks, tmp_path, monkeypatch):
+    forks.run(*script(tmp_path, "first", "pass"))  # the runner has imported NumPy (slow machines: > 1 s)
     monkeypatch.setattr(figures, "TIMEOUT_S", 1)
     path, workdir = script(tmp_path, "sleeps", "import time; time.sleep(60)\n")
     result = forks.run(path, workdir)
@@ -98,9 +99,14 @@ def test_the_runner_imports_nothing_but_numpy_matplotlib_and_the_standard_librar
 
 def test_a_script_ends_as_python_ends(forks, tmp_path):
     path, workdir = script(tmp_path, "ends", """
-        import atexit, os
+        import atexit, os, threading, time
+        from concurrent.futures import ThreadPoolExecutor
         atexit.register(lambda: open("at-exit.txt", "w").write("ran"))
         print(repr(os.read(0, 10)))  # stdin is empty, as with python NAME.py < /dev/null
+        left_open = open("left-open.txt", "w")  # a global file, never closed
+        left_open.write("flushed")
+        threading.Thread(target=lambda: (time.sleep(0.2), open("thread.txt", "w").write("joined"))).start()
+        ThreadPoolExecutor(1).submit(lambda: (time.sleep(0.2), open("pool.txt", "w").write("done")))
         def broken():
             raise RuntimeError("late")
         broken()
@@ -108,6 +114,8 @@ def test_a_script_ends_as_python_ends(forks, tmp_path):
     result = forks.run(path, workdir)
     assert result.returncode == 1 and result.stdout.strip() == "b''"
     assert (workdir / "at-exit.txt").read_text() == "ran"
+    assert (workdir / "left-open.txt").read_text() == "flushed"
+    assert (workdir / "thread.txt").read_text() == "joined" and (workdir / "pool.txt").read_text() == "done"
     fresh = figures.run_snippet(path, tmp_path / "run-ends")
     assert result.stderr == fresh.stderr, "the traceback differs from python's own"
     assert "runpy" not in result.stderr
