@@ -36,15 +36,16 @@ def one_language(config) -> bool:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def versioned_folder(variable: str, name: str, packages: tuple[str, ...], code: Path) -> Path:
+def versioned_folder(variable: str, name: str, packages: tuple[str, ...], code: Path, *more: str) -> Path:
     """A cache's folder: in ``.cache/NAME`` (or ``$VARIABLE``), the folder named after
-    the versions of ``packages`` and the hook's own ``code``, read once per process."""
-    return _versioned_folder(os.environ.get(variable, str(ROOT / ".cache" / name)), packages, code)
+    the versions of ``packages``, the hook's own ``code`` and ``more``, read once per
+    process. (Give each cache a root of its own: pruning removes the other folders.)"""
+    return _versioned_folder(os.environ.get(variable, str(ROOT / ".cache" / name)), packages, code, more)
 
 
 @functools.cache
-def _versioned_folder(root: str, packages: tuple[str, ...], code: Path) -> Path:
-    shape = repr(([version(package) for package in packages], code.read_bytes()))
+def _versioned_folder(root: str, packages: tuple[str, ...], code: Path, more: tuple[str, ...]) -> Path:
+    shape = repr(([version(package) for package in packages], code.read_bytes(), more))
     return Path(root) / hashlib.sha256(shape.encode()).hexdigest()[:16]
 
 

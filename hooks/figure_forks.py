@@ -82,8 +82,11 @@ def end(status: int) -> None:
         threading._shutdown()  # what Python's exit does first (not public API)
         atexit._run_exitfuncs()  # then the exit handlers (as Python runs them)
         gc.collect()  # the script's objects in cycles (its globals, with its functions): files close
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                status = status or 120  # as Python exits when it cannot flush its output
     finally:
         os._exit(status)
 

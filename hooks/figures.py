@@ -343,9 +343,13 @@ def stand_in(name: str) -> Path:
 
 
 def _render_or_report(name: str, users: list[str]) -> Path:
-    _failed.pop(name, None)
+    failed_before = _failed.pop(name, None) is not None
     try:
-        return render(name, users)
+        folder = render(name, users)
+        if failed_before:  # newer than the stand-in a `serve --dirty` copied: copied again
+            for variant in (f"{name}.svg", f"{name}.dark.svg"):
+                os.utime(folder / "figures" / variant)
+        return folder
     except PluginError as error:
         if not error_box.SERVING:
             raise
@@ -376,7 +380,6 @@ def _sized_or_error(match: re.Match) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     """The page as written, its figures sized (on_env has waited for every drawing)."""
-    _drawn(dict.fromkeys(match.group(3) for match in FIGURE_IMG.finditer(output)))
     return FIGURE_IMG.sub(_sized_or_error, output)
 
 

@@ -53,6 +53,11 @@ class CachedJieba:
         return iter(_cache[text])
 
     @staticmethod
+    def dictionaries() -> str:
+        """The name of the cache file: jieba's version and dictionaries (for hooks/search_cache.py's key)."""
+        return _cache_file.name if _cache_file is not None else "-"
+
+    @staticmethod
     def mark_used(texts) -> None:
         """Text whose cut a page's cached search entries hold (hooks/search_cache.py):
         kept in the cache, as if it had been cut."""

@@ -6,10 +6,10 @@ to cut it into sections, each an entry of the index: about 0.05 s a page, 0.35 s
 A page's entries depend only on what the plugin reads: the page's content (as
 hooks/search_weight.py hands it over, without the blocks not indexed), its URL,
 title, table of contents and front matter (title, tags, search), and jieba's
-segmentation of Chinese, itself cached by hooks/jieba_cache.py. So this hook wraps that
+segmentation of Chinese (its dictionaries), itself cached by hooks/jieba_cache.py. So this hook wraps that
 method: the entries are kept in ``.cache/search/`` (or ``$SEARCH_CACHE_DIR``), one
 file per page, named by a hash of all of these, in a folder named after the versions
-of Material, jieba and this file. The Chinese text a cached page had cut is reported
+of Python, Material, jieba, backrefs and this file. The Chinese text a cached page had cut is reported
 to jieba_cache.py as used (through the jieba object both hand to the plugin), so that
 its cache keeps those cuts. The index is byte for byte what the plugin makes. A build
 of the whole site (not ``--dirty``, not one language only) removes the files it did
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 from material.plugins.search import plugin as search_plugin
@@ -32,7 +33,9 @@ _uses = cache_file.Uses()  # the files read since mkdocs started
 
 
 def cache_dir() -> Path:
-    return cache_file.versioned_folder("SEARCH_CACHE_DIR", "search", ("mkdocs-material", "jieba"), Path(__file__))
+    # backrefs: the plugin's pattern for Han characters; Python: its HTML parser
+    return cache_file.versioned_folder("SEARCH_CACHE_DIR", "search", ("mkdocs-material", "jieba", "backrefs"),
+                                       Path(__file__), sys.version)
 
 
 def _toc(items) -> list:
@@ -42,7 +45,10 @@ def _toc(items) -> list:
 
 def key(page) -> str:
     meta = {name: page.meta.get(name) for name in ("title", "tags", "search")}
-    read = [page.content or "", page.url, str(page.title), _toc(page.toc), meta, search_plugin.jieba is not None]
+    jieba = search_plugin.jieba
+    dictionaries = getattr(jieba, "dictionaries", None)  # hooks/jieba_cache.py's: its dictionaries' hash
+    read = [page.content or "", page.url, str(page.title), _toc(page.toc), meta, jieba is not None,
+            dictionaries() if dictionaries else None]
     return hashlib.sha256(json.dumps(read, default=str, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
@@ -81,7 +87,7 @@ def cached_add_entry(self, page):
     finally:
         search_plugin.jieba = jieba
     stored = {"entries": self.entries[first:], "cut": recording.texts if recording else []}
-    cache_file.write(path, json.dumps(stored, ensure_ascii=False, separators=(",", ":")))
+    cache_file.write(path, json.dumps(stored, default=str, ensure_ascii=False, separators=(",", ":")))
 
 
 cached_add_entry.uncached = _parse

@@ -327,10 +327,19 @@ def test_cached_search_entries_are_the_plugins_own_and_parsed_once(search_parses
     assert search_parses == ["zh/lab/"], "the second page was parsed again"
 
 
-def test_what_the_plugin_reads_keys_the_search_cache(search_parses):
+def test_what_the_plugin_reads_keys_the_search_cache(search_parses, monkeypatch):
+    from types import SimpleNamespace
+
+    titled = _page(PAGE_HTML)
+    titled.title = "另一个标题"
+    with_toc = _page(PAGE_HTML)
+    with_toc.toc = [SimpleNamespace(id="lab", url="#lab", children=[])]
     pages = [_page(PAGE_HTML), _page(PAGE_HTML + "<p>单位矩阵</p>"), _page(PAGE_HTML, url="zh/other/"),
-             _page(PAGE_HTML, search={"boost": 2}), _page(PAGE_HTML, tags=["初始化"])]
+             _page(PAGE_HTML, search={"boost": 2}), _page(PAGE_HTML, tags=["初始化"]), titled, with_toc]
     assert len({search_cache.key(page) for page in pages}) == len(pages)
+    other_dictionaries = search_cache.key(_page(PAGE_HTML))
+    monkeypatch.setattr(jieba_cache, "_cache_file", jieba_cache._cache_file.with_name("other-dictionary.json"))
+    assert search_cache.key(_page(PAGE_HTML)) != other_dictionaries, "jieba's dictionaries do not key the entries"
     for page in pages:
         _entries(page)
     assert len(search_parses) == len(pages)

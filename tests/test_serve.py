@@ -34,3 +34,20 @@ def test_serve_looks_for_edits_every_tenth_of_a_second(tmp_path, monkeypatch):
     watched = sorted(Path(emitter.watch.path) for emitter in server.observer.emitters)
     wanted = sorted(before + [Path(p) for p in config.watch])
     assert watched == wanted
+
+
+def test_with_watch_theme_the_interval_stays(tmp_path, monkeypatch):
+    """`mkdocs serve --watch-theme` also watches Material's 14,500 files: looking at them
+    every 0.1 s would keep the watcher busy, so the hook leaves the server as it is."""
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    project = copy_project(tmp_path / "project", caches=False)
+    monkeypatch.chdir(project)
+    config = load_config(str(project / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    for path in (config.docs_dir, config.config_file_path, *config.theme.dirs):
+        server.watch(path)
+    old = server.observer
+    server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+    assert server.observer is old and len(old.emitters) == 2 + len(config.theme.dirs)
