@@ -206,3 +206,18 @@ def test_a_broken_link_fails_the_build_naming_the_page(project):
     page.write_text(page.read_text() + "\n[断开的链接](no-such-page.md)\n")
     result = build_copy(project)
     assert result.returncode != 0 and "index.zh.md" in result.stderr and "no-such-page.md" in result.stderr
+
+
+# Modules of hooks/ that the hooks import, not hooks themselves.
+HOOK_HELPERS = {"cache_file.py", "error_box.py", "figure_forks.py", "notebook_css.py"}
+
+
+def test_every_hook_is_in_mkdocs_yml():
+    """A hook file not listed under ``hooks:`` would not run: its caches or patches
+    (highlight_cache.py, search_cache.py, theme_files.py apply theirs at import) would
+    silently be gone, while the tests, which import it, still pass."""
+    listed = re.findall(r"^  - hooks/(\S+\.py)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n")[1]
+                        .split("\n\n")[0], re.M)
+    files = {path.name for path in (ROOT / "hooks").glob("*.py")}
+    assert sorted(files - HOOK_HELPERS - set(listed)) == [], "hooks/ files not listed under hooks: in mkdocs.yml"
+    assert not HOOK_HELPERS & set(listed) and set(listed) <= files
