@@ -15,6 +15,16 @@ Results are cached in ``.cache/katex/`` (or ``$KATEX_CACHE_DIR``), keyed by the 
 the display mode, the KaTeX version and the renderer's options, so a warm build
 starts no Node at all.
 
+Punctuation keeps to its formula. Browsers may break a line before or after any
+inline-block, and KaTeX builds an inline formula of inline-blocks (one per stretch
+between its own break points), so a line could start with the "。" or "," after a
+formula, or end with the "（" before it. The punctuation next to an inline formula
+is therefore drawn inside the formula, in the box of its first (or last) stretch,
+which KaTeX makes ``nowrap`` (``glue``), in the text font (extra.css); the formula
+keeps its own break points. The drawn copy is hidden from screen readers with the rest of
+KaTeX's HTML, so the text keeps a copy for them, visually hidden
+(tests/test_browser_math.py).
+
 A formula KaTeX cannot parse fails the build, naming the page and the formula;
 under ``mkdocs serve`` it shows an error box in its place instead (hooks/error_box.py).
 
@@ -56,6 +66,10 @@ NOTEBOOK_MARKDOWN = '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-Ma
 # In a notebook Markdown cell: code stays as it is; $$...$$ (display) before $...$.
 CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.S)
 DOLLARS = re.compile(r"(?<![\\$])\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$(?!\s)(.+?)(?<![\\\s])\$", re.S)
+
+# Punctuation that must not start a line (after a formula) or end one (before it).
+CLOSING = set("。，、；：？！）」』】》〉”’.,;:?!)]}")
+OPENING = set("（「『【《〈“‘([{")
 
 _cache: dict[str, str] = {}
 _cache_file: Path | None = None
@@ -149,6 +163,33 @@ def _math_spans(output: str) -> list[tuple[int, int, str, bool, str]]:
     return sorted(spans)
 
 
+def _span_end(text: str, start: int) -> int:
+    """The end of the <span> that opens at ``start``."""
+    depth = 0
+    for tag in re.finditer(r"<span\b|</span>", text[start:]):
+        depth += 1 if tag.group() == "<span" else -1
+        if depth == 0:
+            return start + tag.end()
+    raise ValueError("unbalanced <span> in KaTeX's output")
+
+
+def glue(lead: str, formula: str, trail: str) -> str:
+    """An inline formula whose first stretch holds ``lead`` and last holds ``trail``."""
+    drawn = lambda text: f'<span class="math-punct">{text}</span>' if text else ""
+    if trail:  # the last stretch's box ends with the punctuation
+        end = _span_end(formula, formula.rfind('<span class="katex-base">')) - len("</span>")
+        formula = formula[:end] + drawn(trail) + formula[end:]
+    if lead:  # and the first one's starts with it
+        start = formula.find('<span class="katex-base">') + len('<span class="katex-base">')
+        formula = formula[:start] + drawn(lead) + formula[start:]
+    # the copies screen readers read, inside the formula's own positioned box
+    read = lambda text: f'<span class="math-punct-read">{text}</span>' if text else ""
+    start = formula.find('<span class="katex">')
+    end = _span_end(formula, start) - len("</span>")
+    start += len('<span class="katex">')
+    return f"{formula[:start]}{read(lead)}{formula[start:end]}{read(trail)}{formula[end:]}"
+
+
 def on_post_page(output: str, page, config) -> str:
     spans = _math_spans(output)
     if not spans:
@@ -167,6 +208,15 @@ def on_post_page(output: str, page, config) -> str:
             result = error_box.report(where, str(result))
         elif tag:
             result = f'<{tag} class="arithmatex">{result}</{tag}>'
+        if not display and 'class="katex-base"' in result:
+            lead = trail = 0
+            while start - lead > last and output[start - lead - 1] in OPENING:
+                lead += 1
+            while end + trail < len(output) and output[end + trail] in CLOSING:
+                trail += 1
+            if lead or trail:
+                result = glue(output[start - lead:start], result, output[end:end + trail])
+                start, end = start - lead, end + trail
         pieces += [output[last:start], result]
         last = end
     output = "".join(pieces) + output[last:]
