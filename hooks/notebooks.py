@@ -91,6 +91,12 @@ if not getattr(ExecutePreprocessor.__init__, "coalescing", False):  # see 6. abo
 CELL_ID = re.compile(r'id="cell-id=[^"]*"')
 COPY_BUTTON = re.compile(r'(<clipboard-copy[^>]*\bfor=)"cell-\d+"')
 COPY_TEXT = re.compile(r'(<div class="clipboard-copy-txt" id=)"cell-\d+"')
+# each code cell's copy button: its label in the page's language (the template's is
+# English, with a stray comma that parsers keep as an attribute named ",")
+COPY_TAG = re.compile(r'<clipboard-copy\b[^>]*?\bfor="(cell-\d+)"[^>]*>')
+COPY_LABEL = {"en": "Copy to clipboard", "zh": "复制到剪贴板"}
+COPIED = re.compile(r'(<span class="notice" hidden(?:="")?>)Copied!</span>')
+COPIED_NOTICE = {"en": "Copied!", "zh": "已复制"}
 SOLUTION_CELL = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">'
 SOLUTION_TITLE = {"en": "Solution", "zh": "参考答案"}
 OUTPUT_IMAGE = re.compile(r'<img (?![^>]*\balt=)([^>]*src="data:image/)')
@@ -306,6 +312,9 @@ def on_post_page(output: str, page, config) -> str:
         position = iter(range(10**6))
         output = pattern.sub(lambda m: f'{m.group(1)}"cell-{next(position)}"', output)
     language = config["theme"]["language"]
+    label = COPY_LABEL.get(language, COPY_LABEL["en"])
+    output = COPY_TAG.sub(lambda m: f'<clipboard-copy for="{m.group(1)}" aria-label="{label}">', output)
+    output = COPIED.sub(lambda m: m.group(1) + COPIED_NOTICE.get(language, COPIED_NOTICE["en"]) + "</span>", output)
     output = fold_solutions(output, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
     # Material's table of contents reads the position of every heading at load; read
     # inside a block that content-visibility skips, a position lays the block out, one

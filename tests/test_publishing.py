@@ -90,3 +90,33 @@ def test_social_metadata_in_the_page_language(site):
         assert bool(CJK.search(meta["og:description"])) == chinese, f"{where}: description in the wrong language"
         description = re.search(r'<meta name="description" content="([^"]*)"', html)
         assert description and bool(CJK.search(description.group(1))) == chinese, where
+
+
+def test_labels_tooltips_and_alt_texts_in_the_page_language(site):
+    """Every title, aria-label, alt text and placeholder of a Chinese page is Chinese
+    (the palette switch, the headings' permalinks, the notebook's copy buttons were
+    English once), and none of an English page is."""
+    checked = 0
+    for page in site.rglob("*.html"):
+        part = page.relative_to(site).parts[0]
+        if part == "zh-en":  # both languages, column by column
+            continue
+        chinese = part == "zh"
+        for attr, value in re.findall(r' (title|aria-label|alt|placeholder)="([^"]*)"', page.read_text(encoding="utf-8")):
+            checked += 1
+            assert bool(CJK.search(value)) == chinese, f"{page.relative_to(site)}: {attr}={value!r} in the wrong language"
+    assert checked > 200, f"only {checked} attributes checked"
+
+
+def test_permalinks_are_named_without_a_title(site):
+    """Each heading's permalink has an aria-label in the page's language and no title:
+    Material's content.tooltips would mount a tooltip for every title while the page
+    loads (hooks/accessibility.py)."""
+    links = 0
+    for page in site.rglob("index.html"):
+        chinese = page.relative_to(site).parts[0] in ("zh", "zh-en")
+        for tag in re.findall(r'<a class="headerlink"[^>]*>', page.read_text(encoding="utf-8")):
+            links += 1
+            assert " title=" not in tag, f"{page.relative_to(site)}: {tag}"
+            assert f'aria-label="{"永久链接" if chinese else "Permanent link"}"' in tag, f"{page.relative_to(site)}: {tag}"
+    assert links > 100
