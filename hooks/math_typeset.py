@@ -21,9 +21,10 @@ between its own break points), so a line could start with the "。" or "," after
 formula, or end with the "（" before it. The punctuation next to an inline formula
 is therefore drawn inside the formula, in the box of its first (or last) stretch,
 which KaTeX makes ``nowrap`` (``glue``), in the text font (extra.css); the formula
-keeps its own break points. The drawn copy is hidden from screen readers with the rest of
-KaTeX's HTML, so the text keeps a copy for them, visually hidden
-(tests/test_browser_math.py).
+keeps its own break points. The drawn mark is hidden from screen readers with the
+rest of KaTeX's HTML and cannot be selected; a visually hidden copy in the formula's
+box, before or after its MathML, is what screen readers read and what a copy takes
+(tests/test_browser_math.py, tests/test_math.py).
 
 A formula KaTeX cannot parse fails the build, naming the page and the formula;
 under ``mkdocs serve`` it shows an error box in its place instead (hooks/error_box.py).
@@ -68,7 +69,7 @@ CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.S)
 DOLLARS = re.compile(r"(?<![\\$])\$\$(.+?)(?<!\\)\$\$|(?<![\\$])\$(?!\s)(.+?)(?<![\\\s])\$", re.S)
 
 # Punctuation that must not start a line (after a formula) or end one (before it).
-CLOSING = set("。，、；：？！）」』】》〉”’.,;:?!)]}")
+CLOSING = set("。，、；：？！）」』】》〉”.,;:?!)]}")  # not ’, which may start "’s"
 OPENING = set("（「『【《〈“‘([{")
 
 _cache: dict[str, str] = {}

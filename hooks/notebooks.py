@@ -94,7 +94,7 @@ COPY_TEXT = re.compile(r'(<div class="clipboard-copy-txt" id=)"cell-\d+"')
 # each code cell's copy button: its label in the page's language (the template's is
 # English, with a stray comma that parsers keep as an attribute named ",")
 COPY_TAG = re.compile(r'<clipboard-copy\b[^>]*?\bfor="(cell-\d+)"[^>]*>')
-COPY_LABEL = {"en": "Copy to clipboard", "zh": "复制到剪贴板"}
+COPY_LABEL = {"en": "Copy to clipboard", "zh": "复制"}  # Material's own words for its copy buttons
 COPIED = re.compile(r'(<span class="notice" hidden(?:="")?>)Copied!</span>')
 COPIED_NOTICE = {"en": "Copied!", "zh": "已复制"}
 SOLUTION_CELL = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell celltag_solution">'
@@ -313,7 +313,8 @@ def on_post_page(output: str, page, config) -> str:
         output = pattern.sub(lambda m: f'{m.group(1)}"cell-{next(position)}"', output)
     language = config["theme"]["language"]
     label = COPY_LABEL.get(language, COPY_LABEL["en"])
-    output = COPY_TAG.sub(lambda m: f'<clipboard-copy for="{m.group(1)}" aria-label="{label}">', output)
+    output = COPY_TAG.sub(lambda m: f'<clipboard-copy for="{m.group(1)}" role="button" tabindex="0" aria-label="{label}">',
+                          output)
     output = COPIED.sub(lambda m: m.group(1) + COPIED_NOTICE.get(language, COPIED_NOTICE["en"]) + "</span>", output)
     output = fold_solutions(output, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
     # Material's table of contents reads the position of every heading at load; read

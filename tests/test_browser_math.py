@@ -19,13 +19,12 @@ import pytest
 PAGES = ["/weight-initialization/", "/zh/weight-initialization/", "/zh/vanishing-exploding-gradients/",
          "/zh/lab/"]
 
-# Returns [checked, broken]: how many (glue, width) pairs had punctuation, and how
-# many of those put it on another line than its formula's neighbouring stretch.
 # Returns [checked, broken, outside]: how many (punctuation mark, width) pairs were
 # checked; those with the mark on another line than its formula's stretch; and the
 # stretches that fit in the column but ran past its edge. With `unglue`, each mark is
 # first put back outside its formula, where the Markdown has it.
 SWEEP = """(unglue) => {
+  document.querySelectorAll('.md-content details').forEach(d => { d.open = true; });  // folded answers too
   const pairs = [...document.querySelectorAll('.md-content .math-punct')].map(mark => {
     const base = mark.parentNode, lead = mark.previousSibling === null;
     if (unglue) {

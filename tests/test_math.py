@@ -94,6 +94,64 @@ def test_the_notebook_scanner_skips_code_and_finds_both_kinds_of_dollars():
     assert [(tex, display) for _, _, tex, display, _ in spans] == [("z^{[l]} = W a", False), ("\\sum_i x_i < 1", True)]
 
 
+class Page:
+    """What on_post_page reads of a page."""
+    url = "p/"
+    file = type("File", (), {"src_uri": "p.md", "dest_uri": "p/index.html", "abs_dest_path": "/nonexistent/p/index.html"})
+
+
+def typeset_page(body: str) -> str:
+    math_typeset.on_config({})
+    return math_typeset.on_post_page(f"<html><head></head><body>{body}</body></html>", Page, {})
+
+
+def marks(html: str) -> list[tuple[str, str]]:
+    """(drawn, read) punctuation of each glued formula, in order."""
+    return re.findall(r'<span class="math-punct">([^<]*)</span>', html), \
+        re.findall(r'<span class="math-punct-read">([^<]*)</span>', html)
+
+
+def test_punctuation_next_to_an_inline_formula_is_glued_to_it():
+    arith = lambda tex: f'<span class="arithmatex">\\({tex}\\)</span>'
+    out = typeset_page(f"<p>{arith('a')},{arith('b')}（{arith('c = 1')}）。 and {arith('d')} x</p>"
+                       f'<div class="arithmatex">\\[e,\\]</div>.')
+    drawn, read = marks(out)
+    assert drawn == read == [",", "（", "）。"], (drawn, read)
+    assert "</span>,<" not in out and "）。</p>" not in out and "（<span" not in out
+    assert 'class="katex-display"' in out and "</div>." in out  # display math is left alone
+    # each mark sits in the box of the formula's first or last stretch
+    for box in re.findall(r'<span class="katex-base">.*?(?=<span class="katex-base">|</span></span></span>)', out, re.S):
+        if "math-punct" in box:
+            assert box.count('class="math-punct"') == 1
+    # "\(b\)" takes nothing: the "," is \(a\)'s and the "（" is \(c\)'s
+    b = out[out.index('x-tex">b</annotation>'):out.index('x-tex">c = 1</annotation>')]
+    assert b.count("math-punct") == 1 and "math-punct-read\">（" in b, "between b and c lies only c's read copy of （"
+
+
+def test_no_punctuation_next_to_a_formula_is_left_outside_it(site):
+    """In the built pages, no inline formula is followed, across closing tags, by
+    punctuation that may not start a line, or preceded, across opening tags, by
+    punctuation that may not end one: such a mark would not be glued (only marks right
+    next to the formula are)."""
+    closing = "".join(sorted(math_typeset.CLOSING)).replace("]", r"\]")
+    opening = "".join(sorted(math_typeset.OPENING)).replace("]", r"\]")
+    after = re.compile(rf"^(?:</(?:strong|em|b|i|a|abbr|span)>)+[{closing}]")
+    before = re.compile(rf"[{opening}](?:<(?:strong|em|b|i|a|abbr)\b[^>]*>)+$")
+    formulas = 0
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<span class="arithmatex">|<span class="katex">', html):
+            if html.startswith('<span class="katex">', match.start()) and html[match.start() - 25:match.start()] \
+                    .endswith('<span class="arithmatex">'):
+                continue  # the KaTeX box of a Markdown formula: its arithmatex wrapper is checked
+            end = math_typeset._span_end(html, match.start())
+            formulas += 1
+            where = f"{page.relative_to(site)}: {html[match.start():end][-120:]!r}"
+            assert not after.match(html[end:end + 60]), f"{where} is followed by {html[end:end + 30]!r}"
+            assert not before.search(html[max(0, match.start() - 60):match.start()]), where
+    assert formulas > 1000
+
+
 def test_a_formula_that_does_not_parse_fails_the_build_naming_page_and_formula(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "weight-initialization.zh.md"
@@ -111,8 +169,9 @@ def test_fonts_are_cut_to_the_glyphs_the_math_uses_and_keep_them_all(site):
 
     used = set()
     for page in pages(site):
-        for body in re.findall(r'<span class="katex-html"[^>]*>(.*?)</span></span></span>',
-                               page.read_text(encoding="utf-8"), flags=re.S):
+        # punctuation drawn inside a formula is in the text's font, not KaTeX's
+        text = re.sub(r'<span class="math-punct">[^<]*</span>', "", page.read_text(encoding="utf-8"))
+        for body in re.findall(r'<span class="katex-html"[^>]*>(.*?)</span></span></span>', text, flags=re.S):
             used |= {ord(c) for c in html_lib.unescape(re.sub(r"<[^>]+>", "", body))}
     assert len(used) > 40
     originals = sorted((math_typeset.KATEX / "dist" / "fonts").glob("*.woff2"))

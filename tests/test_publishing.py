@@ -109,14 +109,16 @@ def test_labels_tooltips_and_alt_texts_in_the_page_language(site):
 
 
 def test_permalinks_are_named_without_a_title(site):
-    """Each heading's permalink has an aria-label in the page's language and no title:
+    """Each heading's permalink (the notebooks' too) has an aria-label in the page's language and no title:
     Material's content.tooltips would mount a tooltip for every title while the page
     loads (hooks/accessibility.py)."""
     links = 0
     for page in site.rglob("index.html"):
-        chinese = page.relative_to(site).parts[0] in ("zh", "zh-en")
-        for tag in re.findall(r'<a class="headerlink"[^>]*>', page.read_text(encoding="utf-8")):
+        part = page.relative_to(site).parts[0]
+        # 中英对照 pages hold both languages' headings (the lab's English cells too)
+        labels = {"zh": ["永久链接"], "zh-en": ["永久链接", "Permanent link"]}.get(part, ["Permanent link"])
+        for tag in re.findall(r'<a class="(?:headerlink|anchor-link)"[^>]*>', page.read_text(encoding="utf-8")):
             links += 1
             assert " title=" not in tag, f"{page.relative_to(site)}: {tag}"
-            assert f'aria-label="{"永久链接" if chinese else "Permanent link"}"' in tag, f"{page.relative_to(site)}: {tag}"
+            assert any(f'aria-label="{label}"' in tag for label in labels), f"{page.relative_to(site)}: {tag}"
     assert links > 100
