@@ -84,7 +84,7 @@ def test_without_clipping_the_loss_overflows(run_snippet_seeded, seed):
 def test_with_clipping_the_loss_stays_finite_and_falls_slowly(run_snippet_seeded, seed):
     """"The loss stays finite and falls, though not at every step. It usually takes
     between about 100 and 1500 steps to drop below the loss of always predicting 0
-    (about n/2 = 4), and after 3000 steps the loss is usually between about 0.3 and 3."
+    (on average n/2 = 4), and after 3000 steps the loss is usually between about 0.3 and 3."
     ("About": within 20 % for the steps, 30 % for the losses, whose mean for predicting
     0 is n/2 exactly: E||y||² = n. A fact-check over 100 draws found a few outside these
     ranges, hence "usually".)"""
@@ -138,6 +138,8 @@ def test_the_alt_text_describes_the_run_as_drawn(run_snippet):
     start, end, final = one_digit(clipped[0]), one_digit(clipped[-1]), f"{clipped[-1]:.2f}"
     level = f"{baseline:.1f}"
     says(f"from 0 to {ns['steps']}", f"（0 到 {ns['steps']}）")
+    says(f"(on average \\(n/2 = 4\\) for this target; {level} in the run drawn)",
+         f"（对这个目标，其期望值为 \\(n/2 = 4\\)，图中这次运行为 {level}）")
     says(f"(in the run drawn, about {stated_crossing} steps\nand {final})",
          f"（图中这次运行分别约为 {stated_crossing} 步和 {final}）")
     says(f"it falls from about {start} to about {end} at step {ns['steps']}, crossing a dotted horizontal "
