@@ -12,10 +12,10 @@ wider than the page.
 
 Each heading's permalink (the "¶" of the toc extension, which mkdocs.yml gives no
 title, and nbconvert's in the notebook pages) is named for screen readers in the
-page's language. A title would be the
-same English on every page, and Material's `content.tooltips` would mount a tooltip
-for each one while the page loads (about 0.6 ms each on a 2-core machine, 2.5 ms
-with the CPU slowed 4x as Lighthouse does: the references page has 14).
+page's language. A title would be the same English on every page, and Material's
+`content.tooltips` would mount a tooltip for each one while the page loads (about
+0.6 ms each on a 2-core machine, 2.5 ms with the CPU slowed 4x as Lighthouse does:
+the references page has 14).
 """
 
 from __future__ import annotations

@@ -174,9 +174,13 @@ def _span_end(text: str, start: int) -> int:
     raise ValueError("unbalanced <span> in KaTeX's output")
 
 
+def _span(css_class: str, text: str) -> str:
+    return f'<span class="{css_class}">{text}</span>' if text else ""
+
+
 def glue(lead: str, formula: str, trail: str) -> str:
     """An inline formula whose first stretch holds ``lead`` and last holds ``trail``."""
-    drawn = lambda text: f'<span class="math-punct">{text}</span>' if text else ""
+    drawn = lambda text: _span("math-punct", text)
     if trail:  # the last stretch's box ends with the punctuation
         end = _span_end(formula, formula.rfind('<span class="katex-base">')) - len("</span>")
         formula = formula[:end] + drawn(trail) + formula[end:]
@@ -184,7 +188,7 @@ def glue(lead: str, formula: str, trail: str) -> str:
         start = formula.find('<span class="katex-base">') + len('<span class="katex-base">')
         formula = formula[:start] + drawn(lead) + formula[start:]
     # the copies screen readers read, inside the formula's own positioned box
-    read = lambda text: f'<span class="math-punct-read">{text}</span>' if text else ""
+    read = lambda text: _span("math-punct-read", text)
     start = formula.find('<span class="katex">')
     end = _span_end(formula, start) - len("</span>")
     start += len('<span class="katex">')

@@ -89,11 +89,10 @@ if not getattr(ExecutePreprocessor.__init__, "coalescing", False):  # see 6. abo
     ExecutePreprocessor.__init__ = _coalescing_init
 
 CELL_ID = re.compile(r'id="cell-id=[^"]*"')
-COPY_BUTTON = re.compile(r'(<clipboard-copy[^>]*\bfor=)"cell-\d+"')
-COPY_TEXT = re.compile(r'(<div class="clipboard-copy-txt" id=)"cell-\d+"')
-# each code cell's copy button: its label in the page's language (the template's is
-# English, with a stray comma that parsers keep as an attribute named ",")
-COPY_TAG = re.compile(r'<clipboard-copy\b[^>]*?\bfor="(cell-\d+)"[^>]*>')
+# each code cell's copy button (written whole: the template's label is English, and a
+# stray comma in it becomes an attribute named ",") and the text it copies
+COPY_BUTTON = re.compile(r'<clipboard-copy\b[^>]*\bfor="cell-\d+"[^>]*>')
+COPY_TEXT = re.compile(r'<div class="clipboard-copy-txt" id="cell-\d+"')
 COPY_LABEL = {"en": "Copy to clipboard", "zh": "复制"}  # Material's own words for its copy buttons
 COPIED = re.compile(r'(<span class="notice" hidden(?:="")?>)Copied!</span>')
 COPIED_NOTICE = {"en": "Copied!", "zh": "已复制"}
@@ -308,13 +307,12 @@ def on_post_page(output: str, page, config) -> str:
     # mkdocs-jupyter numbers each cell's copy button and the text it copies from a
     # counter shared by all notebooks of the process (and by threads): number them
     # by position, so that the k-th button copies the k-th cell on every build
-    for pattern in (COPY_BUTTON, COPY_TEXT):
-        position = iter(range(10**6))
-        output = pattern.sub(lambda m: f'{m.group(1)}"cell-{next(position)}"', output)
     language = config["theme"]["language"]
     label = COPY_LABEL.get(language, COPY_LABEL["en"])
-    output = COPY_TAG.sub(lambda m: f'<clipboard-copy for="{m.group(1)}" role="button" tabindex="0" aria-label="{label}">',
-                          output)
+    buttons, texts = iter(range(10**6)), iter(range(10**6))
+    output = COPY_BUTTON.sub(lambda m: f'<clipboard-copy for="cell-{next(buttons)}" role="button" tabindex="0" '
+                                       f'aria-label="{label}">', output)
+    output = COPY_TEXT.sub(lambda m: f'<div class="clipboard-copy-txt" id="cell-{next(texts)}"', output)
     output = COPIED.sub(lambda m: m.group(1) + COPIED_NOTICE.get(language, COPIED_NOTICE["en"]) + "</span>", output)
     output = fold_solutions(output, SOLUTION_TITLE.get(language, SOLUTION_TITLE["en"]))
     # Material's table of contents reads the position of every heading at load; read
