@@ -13,7 +13,7 @@ found in the site, not listed here):
   first use) with its mobile defaults, against the same Chromium ($CHROME_PATH,
   headless, no sandbox), the site served with gzip: performance score, total
   blocking time, cumulative layout shift, each the median of $LIGHTHOUSE_RUNS runs
-  (default 3) per page, as Lighthouse's variability guide advises;
+  (default 5) per page, as Lighthouse's variability guide advises;
 - the initialization explorer (weight-initialization page, both languages): the time
   from a change of a control to the new chart on screen, with the CPU slowed 4x as
   Lighthouse slows it, for the slowest settings (100 layers, each activation).
@@ -48,7 +48,7 @@ LECTURE_PAGES = ["vanishing-exploding-gradients/", "weight-initialization/", "ba
 CHROMIUM = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM") or shutil.which("chromium") \
     or "/usr/bin/chromium"
 LIGHTHOUSE_DIR = ROOT / ".ci" / "lighthouse"
-LIGHTHOUSE_RUNS = max(1, int(os.environ.get("LIGHTHOUSE_RUNS", "3")))  # per page; the median is judged
+LIGHTHOUSE_RUNS = max(1, int(os.environ.get("LIGHTHOUSE_RUNS", "5")))  # per page; the median is judged
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
 ENV = {k: v for k, v in os.environ.items() if k not in ("MATPLOTLIBRC", "MPLBACKEND")}
@@ -130,8 +130,8 @@ def site_pages(site: Path) -> list[str]:
 
 def lighthouse(site: Path, runs: int = LIGHTHOUSE_RUNS) -> dict[str, dict[str, float]]:
     """Lighthouse (mobile defaults) for every page: score, blocking time, layout shift,
-    each the median of ``runs`` runs (Lighthouse's variability guide: one run is too
-    noisy to judge; the median of several is far steadier). Each page's runs of
+    each the median of ``runs`` runs (Lighthouse's variability guide, docs/variability.md:
+    one run is too noisy to judge; the median of five is twice as stable as one run). Each page's runs of
     blocking time are kept too, under "total blocking time, each run (ms)"."""
     import json
     import statistics

@@ -42,6 +42,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -254,10 +255,22 @@ _drawing: dict = {}  # figure name -> the Future of its drawing
 _files: dict[str, list[File]] = {}  # figure name -> its two files (light and dark palette)
 
 
+def _cores_free() -> int:
+    """Cores left for drawing. A notebook run started by hooks/notebooks.py (before the
+    figures: its pre_build comes first) keeps a kernel busy on one core until it ends;
+    a third process on two cores slowed that run, the longest part of a cold build,
+    by about a second."""
+    running = sum(thread.name.startswith(NOTEBOOK_RUN_THREAD) for thread in threading.enumerate())
+    return max(1, (os.cpu_count() or 2) - running)
+
+
+NOTEBOOK_RUN_THREAD = "notebook-run"  # the name hooks/notebooks.py gives its threads
+
+
 def on_files(files: Files, config) -> Files:
     used = figures_used(files)
     missing = [name for name in used if (SNIPPETS / f"{name}.py").is_file() and not is_cached(name)]
-    workers = min(len(missing), os.cpu_count() or 2)
+    workers = min(len(missing), _cores_free())
     if workers or error_box.SERVING:  # serving: one waits for the first edited script
         forks_ready(max(workers, 1))
     # Missing figures are drawn in parallel, each in a process of its own. The build goes

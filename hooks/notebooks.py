@@ -453,7 +453,8 @@ def on_pre_build(config) -> None:
     # Runs in the background while the figures are drawn and the other pages are
     # rendered; a notebook page waits for its own run (on_pre_page), and the build
     # for all runs before it ends (on_env).
-    pool = ThreadPoolExecutor(max_workers=max(1, len(groups)))
+    # hooks/figures.py counts these threads (by name) to leave their cores to the kernels.
+    pool = ThreadPoolExecutor(max_workers=max(1, len(groups)), thread_name_prefix="notebook-run")
     for paths in groups.values():
         future = pool.submit(run, paths)
         _running.update((path, future) for path in paths)

@@ -134,3 +134,27 @@ def test_a_half_written_cache_entry_is_drawn_again(tmp_path, monkeypatch):
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [name]  # no staging left
     finally:
         figures.close_forks()
+
+
+def test_figures_leave_a_core_to_each_notebook_run(monkeypatch):
+    """While hooks/notebooks.py runs a notebook (a thread named as figures.py expects),
+    the figures are drawn on the cores left; never on none."""
+    import threading
+
+    import notebooks  # hooks/notebooks.py
+
+    assert f'thread_name_prefix="{figures.NOTEBOOK_RUN_THREAD}"' in open(notebooks.__file__).read()
+    monkeypatch.setattr(figures.os, "cpu_count", lambda: 2)
+    assert figures._cores_free() == 2
+    release = threading.Event()
+    runs = [threading.Thread(target=release.wait, name=f"{figures.NOTEBOOK_RUN_THREAD}_{i}") for i in range(2)]
+    try:
+        runs[0].start()
+        assert figures._cores_free() == 1
+        runs[1].start()
+        assert figures._cores_free() == 1
+    finally:
+        release.set()
+        for run in runs:
+            run.join()
+    assert figures._cores_free() == 2
