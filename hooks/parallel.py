@@ -12,7 +12,7 @@ sequence of blocks (a notebook page, such as the lab, into its cells):
   timeline, and figures (the Chinese figure, with the English caption and alt
   text added);
 - prose: everything between two of the above, Chinese beside English (Chinese
-  first) on wide screens, one after the other on narrow ones (parallel.css).
+  first) on wide screens, one after the other on narrow ones (extra.css).
 
 The sequences of both pages must match block for block (the parity tests keep the
 sources aligned); a page that cannot be aligned fails the build, naming both source

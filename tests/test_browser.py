@@ -110,7 +110,7 @@ def test_usable_at_phone_width(visit, url):
 def test_tab_sets_wait_by_their_panels_not_as_a_whole(visit, url):
     """Material's script measures every tab set's labels at load. A set inside a block
     that content-visibility skips would be laid out whole (figure and code) for that
-    measurement, so only the panels are skipped (extra.css, parallel.css)."""
+    measurement, so only the panels are skipped (extra.css)."""
     page = visit(viewport={"width": 412, "height": 823}).open(url)
     sets = page.evaluate("""() => [...document.querySelectorAll('.md-typeset .tabbed-set')].map(set => [
         getComputedStyle(set).contentVisibility,

@@ -46,3 +46,25 @@ def test_no_script_blocks_rendering(site):
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         blocking = [s for s in re.findall(r"<script\b[^>]*>", head) if "src=" in s and not re.search(r"\b(defer|async)\b", s)]
         assert not blocking, f"{page.relative_to(site)}: render-blocking scripts in <head>: {blocking}"
+
+
+STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"')
+
+
+def test_each_page_links_only_the_stylesheets_it_needs(site):
+    """Every stylesheet in <head> holds up the first paint and, on a phone, is a request
+    of its own: Material's two, the site's one (extra.css), KaTeX's on pages with math,
+    the notebook rules on notebook pages; nothing else."""
+    count = 0
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        if "<head>" not in text or 'http-equiv="refresh"' in text:
+            continue  # a redirect page
+        links = [Path(href).name for href in STYLESHEET.findall(text.split("</head>", 1)[0])]
+        material = [name for name in links if re.fullmatch(r"(main|palette)\.[0-9a-f]+\.min\.css", name)]
+        expected = {"extra.css"} | ({"katex.min.css"} if 'class="katex"' in text else set()) \
+            | ({"notebook.css"} if "jupyter-wrapper" in text else set())
+        assert len(material) == 2 and sorted(set(links) - set(material)) == sorted(expected) \
+            and len(links) == len(set(links)), f"{page.relative_to(site)}: stylesheets {links}"
+        count += 1
+    assert count > 20
