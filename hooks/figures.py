@@ -256,10 +256,11 @@ _files: dict[str, list[File]] = {}  # figure name -> its two files (light and da
 
 
 def _cores_free() -> int:
-    """Cores left for drawing. A notebook run started by hooks/notebooks.py (before the
-    figures: its pre_build comes first) keeps a kernel busy on one core until it ends;
-    a third process on two cores slowed that run, the longest part of a cold build,
-    by about a second."""
+    """Cores left for drawing. A notebook run started by hooks/notebooks.py (in
+    pre_build, which MkDocs runs before this hook's files event) keeps a kernel busy on
+    one core until it ends; a third process on two cores slowed that run, the longest
+    part of a cold build, by about a second. Counted once per build: a core freed by a
+    notebook that ends first is not taken up again."""
     running = sum(thread.name.startswith(NOTEBOOK_RUN_THREAD) for thread in threading.enumerate())
     return max(1, (os.cpu_count() or 2) - running)
 

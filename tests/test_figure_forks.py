@@ -139,11 +139,15 @@ def test_a_half_written_cache_entry_is_drawn_again(tmp_path, monkeypatch):
 def test_figures_leave_a_core_to_each_notebook_run(monkeypatch):
     """While hooks/notebooks.py runs a notebook (a thread named as figures.py expects),
     the figures are drawn on the cores left; never on none."""
+    import ast
     import threading
+    from pathlib import Path
 
-    import notebooks  # hooks/notebooks.py
-
-    assert f'thread_name_prefix="{figures.NOTEBOOK_RUN_THREAD}"' in open(notebooks.__file__).read()
+    source = Path(figures.__file__).with_name("notebooks.py")
+    prefixes = [keyword.value.value for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+                if isinstance(node, ast.Call) for keyword in node.keywords if keyword.arg == "thread_name_prefix"]
+    assert prefixes == [figures.NOTEBOOK_RUN_THREAD], f"hooks/notebooks.py names its run threads {prefixes}"
+    assert "workers = min(len(missing), _cores_free())" in Path(figures.__file__).read_text(encoding="utf-8")
     monkeypatch.setattr(figures.os, "cpu_count", lambda: 2)
     assert figures._cores_free() == 2
     release = threading.Event()

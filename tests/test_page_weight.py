@@ -48,7 +48,8 @@ def test_no_script_blocks_rendering(site):
         assert not blocking, f"{page.relative_to(site)}: render-blocking scripts in <head>: {blocking}"
 
 
-STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"')
+LINK = re.compile(r"<link\b[^>]*>")
+HREF = re.compile(r'\bhref="([^"]+)"')
 
 
 def test_each_page_links_only_the_stylesheets_it_needs(site):
@@ -60,7 +61,10 @@ def test_each_page_links_only_the_stylesheets_it_needs(site):
         text = page.read_text(encoding="utf-8")
         if "<head>" not in text or 'http-equiv="refresh"' in text:
             continue  # a redirect page
-        links = [Path(href).name for href in STYLESHEET.findall(text.split("</head>", 1)[0])]
+        head = text.split("</head>", 1)[0]
+        assert "<style" not in head, f"{page.relative_to(site)}: CSS inlined in <head>"
+        links = [Path(HREF.search(tag).group(1)).name for tag in LINK.findall(head)
+                 if re.search(r'\brel="stylesheet"|\bas="style"', tag)]
         material = [name for name in links if re.fullmatch(r"(main|palette)\.[0-9a-f]+\.min\.css", name)]
         expected = {"extra.css"} | ({"katex.min.css"} if 'class="katex"' in text else set()) \
             | ({"notebook.css"} if "jupyter-wrapper" in text else set())
@@ -68,3 +72,5 @@ def test_each_page_links_only_the_stylesheets_it_needs(site):
             and len(links) == len(set(links)), f"{page.relative_to(site)}: stylesheets {links}"
         count += 1
     assert count > 20
+    own = (site / "assets" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert "@import" not in own, "extra.css imports another stylesheet"
