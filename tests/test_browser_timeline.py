@@ -1,7 +1,8 @@
-"""The lecture timeline in Chromium, in both languages: visible, its links jump to
-their section, the highlight follows scrolling, keyboard focus shows a label, and
-it works (links and all) with JavaScript turned off. Screenshots of both languages,
-light and dark, at 1280 and 375 px go to artifacts/screenshots/."""
+"""The lecture timeline in Chromium, in both languages and in 中英对照: visible,
+its links jump to their section, the highlight follows scrolling, keyboard focus
+shows a label, and it works (links and all) with JavaScript turned off.
+Screenshots of both languages, light and dark, at 1280 and 375 px go to
+artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from browser import SCREENSHOTS
 
 LECTURES = ["vanishing-exploding-gradients/", "weight-initialization/", "backpropagation-view/"]
-URLS = [prefix + page for page in LECTURES for prefix in ("/", "/zh/")]
+URLS = [prefix + page for page in LECTURES for prefix in ("/", "/zh/", "/zh-en/")]
 
 
 def segments(page):
